@@ -1,0 +1,360 @@
+package io.tdstls.negotiation;
+
+import io.tdstls.error.EncryptionNotSupportedException;
+import io.tdstls.error.EncryptionRequiredException;
+import io.tdstls.error.TdsException;
+import io.tdstls.error.TdsProtocolException;
+import io.tdstls.protocol.encryption.ClientOutcome;
+import io.tdstls.protocol.encryption.EncryptionTable;
+import io.tdstls.protocol.encryption.Outcome;
+import io.tdstls.protocol.packet.MessageSplitter;
+import io.tdstls.protocol.packet.Packet;
+import io.tdstls.protocol.packet.PacketType;
+import io.tdstls.protocol.packet.TdsMessage;
+import io.tdstls.protocol.prelogin.EncryptionValue;
+import io.tdstls.protocol.prelogin.PreLogin;
+import java.io.ByteArrayOutputStream;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+
+/**
+ * The client role of the TDS encryption negotiation, as a state machine with no I/O: bytes from
+ * the server go in through {@link #receive(ByteBuffer)}, bytes for the server come out of each
+ * call. An adapter (blocking socket, Netty channel, or a test pumping two peers in memory) moves
+ * the bytes.
+ *
+ * <p>The states are those of [MS-TDS] 3.2.5 ({@link ClientState}). In TDS 7.x the client sends
+ * PRELOGIN in clear, decides the outcome from the server's ENCRYPTION reply ({@link
+ * EncryptionTable#clientOutcome}), runs the TLS handshake inside PRELOGIN packets, then sends
+ * LOGIN7: its first packet in TLS and the rest in clear for login-only, everything in TLS for full
+ * encryption. In TDS 8.0 strict mode TLS comes first and everything travels inside it.
+ *
+ * <p>Downgrade protection: a client whose mode requires encryption never sends LOGIN7 outside
+ * TLS, whatever the server (or a man in the middle) answers. Any error moves the machine to
+ * {@link ClientState#FINAL}, where it stays: every later call throws the same error.
+ */
+public final class ClientNegotiator {
+
+  private static final System.Logger LOG = System.getLogger(ClientNegotiator.class.getName());
+
+  private final EncryptMode mode;
+  private final PreLogin preLogin;
+  private final TlsEngineSource engines;
+  private final LoginMessageSource login;
+  private final TdsStream stream;
+  private ClientState state = ClientState.START;
+  private TlsEngineDriver tls;
+  private PreLogin serverPreLogin;
+  private Outcome outcome;
+  private TlsInfo tlsInfo;
+  private TdsException failure;
+
+  /**
+   * Creates the client side of one connection.
+   *
+   * @param mode the encryption mode
+   * @param preLogin the PRELOGIN to send; its ENCRYPTION option is set from the mode
+   * @param engines creates the client {@link SSLEngine} for the path taken
+   * @param login supplies LOGIN7 once the outcome is known
+   * @param maxMessageSize the largest message accepted from the server, in bytes
+   */
+  public ClientNegotiator(
+      EncryptMode mode, PreLogin preLogin, TlsEngineSource engines, LoginMessageSource login, int maxMessageSize) {
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.preLogin = preLogin.withEncryption(mode.preloginValue());
+    this.engines = Objects.requireNonNull(engines, "engines");
+    this.login = Objects.requireNonNull(login, "login");
+    this.stream = new TdsStream(maxMessageSize);
+  }
+
+  /**
+   * Returns the current state.
+   *
+   * @return the state
+   */
+  public ClientState state() {
+    return state;
+  }
+
+  /**
+   * Starts the connection: the PRELOGIN packet (TDS 7.x) or the TLS ClientHello (strict).
+   *
+   * @return the bytes to send
+   * @throws TdsException if the TLS engine cannot be created
+   */
+  public byte[] start() throws TdsException {
+    expect(ClientState.START);
+    try {
+      if (mode == EncryptMode.STRICT) {
+        startTls(TlsNegotiationMode.STRICT);
+        ByteArrayOutputStream flight = new ByteArrayOutputStream();
+        tls.handshake(flight);
+        stream.sendRaw(flight.toByteArray());
+        moveTo(ClientState.STRICT_TLS_HANDSHAKE);
+      } else {
+        stream.send(new TdsMessage(PacketType.PRELOGIN, preLogin.encode()));
+        moveTo(ClientState.SENT_PRELOGIN);
+      }
+      return stream.takeOutbound();
+    } catch (SSLException e) {
+      throw fail(TlsFailures.map(e));
+    } catch (TdsException e) {
+      throw fail(e);
+    }
+  }
+
+  /**
+   * Consumes bytes from the server.
+   *
+   * @param in the bytes received; consumed completely
+   * @return the bytes to send in answer, possibly none
+   * @throws TdsException on any protocol, TLS or negotiation error (the state becomes FINAL)
+   */
+  public byte[] receive(ByteBuffer in) throws TdsException {
+    if (state == ClientState.FINAL) {
+      throw failure;
+    }
+    try {
+      switch (state) {
+        case STRICT_TLS_HANDSHAKE:
+          onStrictHandshake(in);
+          break;
+        case SENT_PRELOGIN:
+          stream.receive(in);
+          onPreLoginResponse();
+          break;
+        case SENT_TLS_NEGOTIATION:
+          onTlsNegotiation(in);
+          break;
+        case SENT_LOGIN7:
+        case LOGGED_IN:
+          stream.receive(in);
+          break;
+        default:
+          throw new IllegalStateException("receive() before start()");
+      }
+      return stream.takeOutbound();
+    } catch (SSLException e) {
+      throw fail(TlsFailures.map(e));
+    } catch (TdsException e) {
+      throw fail(e);
+    }
+  }
+
+  private void onStrictHandshake(ByteBuffer in) throws SSLException, TdsException {
+    tls.feed(in);
+    ByteArrayOutputStream flight = new ByteArrayOutputStream();
+    tls.handshake(flight);
+    stream.sendRaw(flight.toByteArray());
+    if (!tls.handshakeDone()) {
+      return;
+    }
+    tlsInfo = TlsInfo.of(tls.engine(), TlsInfo.sniOf(tls.engine()));
+    stream.encryptWith(tls);
+    stream.send(new TdsMessage(PacketType.PRELOGIN, preLogin.encode()));
+    moveTo(ClientState.SENT_PRELOGIN);
+    stream.receive(ByteBuffer.allocate(0)); // records that arrived with the last flight
+    onPreLoginResponse();
+  }
+
+  private void onPreLoginResponse() throws SSLException, TdsException {
+    TdsMessage m = stream.poll();
+    if (m == null) {
+      return;
+    }
+    if (m.type() != PacketType.TABULAR_RESULT && m.type() != PacketType.PRELOGIN) {
+      throw new TdsProtocolException("PRELOGIN response", "expected a PRELOGIN reply, got a " + m.type() + " message", 0);
+    }
+    serverPreLogin = PreLogin.decode(m.payload());
+    if (mode == EncryptMode.STRICT) {
+      outcome = Outcome.STRICT; // the ENCRYPTION byte inside TLS is ignored
+      sendLogin();
+      return;
+    }
+    EncryptionValue reply = serverPreLogin.encryption().orElseThrow(() ->
+        new TdsProtocolException("PRELOGIN response", "the server's reply has no ENCRYPTION option", -1));
+    ClientOutcome decision = EncryptionTable.clientOutcome(preLogin.encryption().orElseThrow(), reply);
+    if (decision.failed()) {
+      throw negotiationFailure(decision);
+    }
+    outcome = decision.outcome();
+    LOG.log(Level.DEBUG, "mode {0}: server answered {1}, outcome {2}", mode.label(), reply, outcome.label());
+    if (outcome == Outcome.NONE) {
+      sendLogin();
+      return;
+    }
+    startTls(TlsNegotiationMode.POST_PRE_LOGIN);
+    moveTo(ClientState.SENT_TLS_NEGOTIATION);
+    ByteArrayOutputStream flight = new ByteArrayOutputStream();
+    tls.handshake(flight);
+    sendHandshakeFlight(flight);
+  }
+
+  private TdsException negotiationFailure(ClientOutcome decision) {
+    switch (decision.failure()) {
+      case ENCRYPTION_REQUIRED:
+        return new EncryptionRequiredException(decision.reason(),
+            "set the encryption mode to optional, mandatory or strict (FreeTDS: encryption = request or require)", null);
+      case ENCRYPTION_NOT_SUPPORTED:
+        return new EncryptionNotSupportedException(decision.reason(),
+            "install a certificate on the server, or (only on a trusted network) lower the encryption mode to optional", null);
+      default:
+        return new TdsProtocolException("PRELOGIN response", decision.reason(), -1);
+    }
+  }
+
+  private void onTlsNegotiation(ByteBuffer in) throws SSLException, TdsException {
+    while (in.hasRemaining() && !tls.handshakeDone()) {
+      Packet p = stream.nextPacket(in);
+      if (p == null) {
+        return;
+      }
+      PacketType type = p.header().type();
+      if (type != PacketType.PRELOGIN && type != PacketType.TABULAR_RESULT) {
+        throw new TdsProtocolException("TLS negotiation", "expected TLS handshake data in a PRELOGIN packet, got " + type, 0);
+      }
+      tls.feed(ByteBuffer.wrap(p.payload()));
+      ByteArrayOutputStream flight = new ByteArrayOutputStream();
+      tls.handshake(flight);
+      sendHandshakeFlight(flight);
+    }
+    if (!tls.handshakeDone()) {
+      return;
+    }
+    if (tls.staged() > 0 || in.hasRemaining()) {
+      throw new TdsProtocolException("TLS negotiation", "unexpected data after the server's last handshake message", -1);
+    }
+    tlsInfo = TlsInfo.of(tls.engine(), TlsInfo.sniOf(tls.engine()));
+    stream.encryptWith(tls);
+    sendLogin();
+  }
+
+  private void sendHandshakeFlight(ByteArrayOutputStream flight) {
+    if (flight.size() > 0) {
+      stream.sendRaw(MessageSplitter.toWire(
+          new TdsMessage(PacketType.PRELOGIN, flight.toByteArray()), TdsStream.INITIAL_PACKET_SIZE, 0));
+    }
+  }
+
+  private void sendLogin() throws SSLException, TdsException {
+    if (mode.requiresEncryption() && !outcome.encryptsLogin()) {
+      // Unreachable through the table; kept as the last line of downgrade protection.
+      throw new EncryptionNotSupportedException("refusing to send LOGIN7 without encryption in mode " + mode.label(),
+          "the server did not negotiate encryption; check for a man in the middle", null);
+    }
+    TdsMessage message = new TdsMessage(PacketType.LOGIN7, login.login7(outcome));
+    if (outcome == Outcome.LOGIN_ONLY) {
+      stream.sendFirstPacketEncryptedThenDropTls(message);
+    } else {
+      stream.send(message);
+    }
+    stream.allowInboundPacketSize(32767);
+    moveTo(ClientState.SENT_LOGIN7);
+  }
+
+  private void startTls(TlsNegotiationMode path) throws TdsException {
+    SSLEngine engine = engines.newEngine(path);
+    engine.setUseClientMode(true);
+    tls = new TlsEngineDriver(engine);
+  }
+
+  /**
+   * Returns the next complete message from the server (the login response, then responses to
+   * requests), or {@code null} if none is complete yet.
+   *
+   * @return the message, or {@code null}
+   */
+  public TdsMessage poll() {
+    return stream.poll();
+  }
+
+  /**
+   * Records that the server accepted the login (the caller found LOGINACK in the response).
+   *
+   * @param packetSize the packet size from the server's ENVCHANGE (or the size requested when
+   *     the server sent none); capped at 16383 when the session is encrypted
+   */
+  public void loginAccepted(int packetSize) {
+    expect(ClientState.SENT_LOGIN7);
+    int size = stream.encrypted() ? Math.min(packetSize, 16383) : packetSize;
+    stream.setPacketSize(Math.max(512, Math.min(size, 32767)));
+    moveTo(ClientState.LOGGED_IN);
+  }
+
+  /**
+   * Sends a request.
+   *
+   * @param message the request, for example an SQL batch
+   * @return the bytes to send
+   * @throws TdsException if the connection has failed
+   */
+  public byte[] send(TdsMessage message) throws TdsException {
+    if (state == ClientState.FINAL) {
+      throw failure;
+    }
+    expect(ClientState.LOGGED_IN);
+    try {
+      stream.send(message);
+      return stream.takeOutbound();
+    } catch (SSLException e) {
+      throw fail(TlsFailures.map(e));
+    }
+  }
+
+  /**
+   * Moves to {@link ClientState#FINAL} with an error found by the caller (a refused login, a
+   * timeout, a closed transport).
+   *
+   * @param error the error
+   * @return the same error, for {@code throw core.fail(e)}
+   */
+  public TdsException fail(TdsException error) {
+    if (failure == null) {
+      failure = error;
+      LOG.log(Level.DEBUG, "{0} -> FINAL: {1}", state, error.getMessage());
+      state = ClientState.FINAL;
+    }
+    return failure;
+  }
+
+  /**
+   * Returns what was negotiated, once the outcome is known.
+   *
+   * @return the negotiated security, or {@code null} before the PRELOGIN response
+   */
+  public NegotiatedSecurity negotiated() {
+    return outcome == null ? null : new NegotiatedSecurity(outcome, preLogin, serverPreLogin, tlsInfo);
+  }
+
+  /**
+   * Returns the current packet size.
+   *
+   * @return 4096 before login, then the negotiated size
+   */
+  public int packetSize() {
+    return stream.packetSize();
+  }
+
+  /**
+   * Tells whether bytes of an incomplete packet, message or TLS record are held.
+   *
+   * @return whether input is partially received
+   */
+  public boolean hasPartialInput() {
+    return stream.hasPartialInput();
+  }
+
+  private void expect(ClientState expected) {
+    if (state != expected) {
+      throw new IllegalStateException("expected state " + expected + ", was " + state);
+    }
+  }
+
+  private void moveTo(ClientState next) {
+    LOG.log(Level.DEBUG, "{0} -> {1}", state, next);
+    state = next;
+  }
+}

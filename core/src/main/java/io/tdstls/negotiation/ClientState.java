@@ -1,0 +1,22 @@
+package io.tdstls.negotiation;
+
+/**
+ * The states of a TDS client connection, named after the client states of [MS-TDS] 3.2.5 (seed
+ * 003), plus the TLS-first handshake of TDS 8.0.
+ */
+public enum ClientState {
+  /** Created; nothing sent yet. */
+  START,
+  /** TDS 8.0 strict: the TLS handshake runs before any TDS byte. */
+  STRICT_TLS_HANDSHAKE,
+  /** "Sent Initial PRELOGIN Packet": waiting for the server's PRELOGIN response. */
+  SENT_PRELOGIN,
+  /** "Sent TLS/SSL Negotiation Packet": the TLS handshake travels inside PRELOGIN packets. */
+  SENT_TLS_NEGOTIATION,
+  /** "Sent LOGIN7 Record with Complete Authentication Token": waiting for LOGINACK. */
+  SENT_LOGIN7,
+  /** "Logged In": requests and responses flow. */
+  LOGGED_IN,
+  /** "Final": an error occurred; the client closes the transport and reports it. Terminal. */
+  FINAL
+}

@@ -1,0 +1,398 @@
+package io.tdstls.negotiation;
+
+import io.tdstls.error.EncryptionRequiredException;
+import io.tdstls.error.TdsException;
+import io.tdstls.error.TdsProtocolException;
+import io.tdstls.protocol.encryption.ClientOutcome;
+import io.tdstls.protocol.encryption.EncryptionTable;
+import io.tdstls.protocol.encryption.Outcome;
+import io.tdstls.protocol.encryption.ServerReply;
+import io.tdstls.protocol.packet.MessageSplitter;
+import io.tdstls.protocol.packet.Packet;
+import io.tdstls.protocol.packet.PacketType;
+import io.tdstls.protocol.packet.TdsMessage;
+import io.tdstls.protocol.prelogin.EncryptionLevel;
+import io.tdstls.protocol.prelogin.EncryptionValue;
+import io.tdstls.protocol.prelogin.PreLogin;
+import java.io.ByteArrayOutputStream;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+
+/**
+ * The server role of the TDS encryption negotiation, as a state machine with no I/O.
+ *
+ * <p>The first byte tells the protocols apart ([MS-TDS] 3.3.5.1): 0x12 starts TDS 7.x (PRELOGIN in
+ * clear, answered by {@link EncryptionTable#serverReply}, then TLS inside PRELOGIN packets), 0x16
+ * starts TDS 8.0 strict (TLS first, ALPN {@code tds/8.0} selected when offered), 0x10 is a LOGIN7
+ * with no PRELOGIN (served in clear only where the policy allows cleartext). Anything else closes
+ * the connection.
+ *
+ * <p>After each call, {@link #state()} tells the adapter what to do: in {@link ServerState#FINAL}
+ * it writes the bytes returned (a last reply, if any), closes, and logs {@link #failure()}. In
+ * {@link ServerState#LOGIN7_RECEIVED} the adapter takes LOGIN7 from {@link #poll()}, checks it,
+ * answers with {@link #send(TdsMessage)} and calls {@link #loginAccepted(int)} (or closes).
+ *
+ * <p>For login-only encryption, the TLS layer is fed one record at a time and dropped as soon as
+ * the first LOGIN7 packet is decrypted, so it never reads the cleartext that follows.
+ */
+public final class ServerNegotiator {
+
+  private static final System.Logger LOG = System.getLogger(ServerNegotiator.class.getName());
+
+  private final ServerPolicy policy;
+  private final PreLogin replyTemplate;
+  private final TlsEngineSource engines;
+  private final TdsStream stream;
+  private ServerState state = ServerState.AWAIT_FIRST_BYTE;
+  private TlsEngineDriver tls;
+  private boolean strict;
+  private PreLogin clientPreLogin;
+  private PreLogin serverPreLogin;
+  private Outcome outcome;
+  private TlsInfo tlsInfo;
+  private TdsException failure;
+
+  /**
+   * Creates the server side of one connection.
+   *
+   * @param policy how encryption is negotiated
+   * @param replyTemplate the PRELOGIN the server answers with (its product version and options);
+   *     the ENCRYPTION option is set by the table
+   * @param engines creates the server {@link SSLEngine} for the path the client takes (never
+   *     called when the policy's encryption is not supported)
+   * @param maxMessageSize the largest message accepted from the client, in bytes
+   */
+  public ServerNegotiator(ServerPolicy policy, PreLogin replyTemplate, TlsEngineSource engines, int maxMessageSize) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.replyTemplate = Objects.requireNonNull(replyTemplate, "replyTemplate");
+    this.engines = Objects.requireNonNull(engines, "engines");
+    this.stream = new TdsStream(maxMessageSize);
+  }
+
+  /**
+   * Returns the current state.
+   *
+   * @return the state
+   */
+  public ServerState state() {
+    return state;
+  }
+
+  /**
+   * Consumes bytes from the client.
+   *
+   * @param in the bytes received; consumed completely
+   * @return the bytes to send in answer, possibly none; when the state is then {@link
+   *     ServerState#FINAL}, the adapter sends them and closes
+   * @throws TdsException on a protocol or TLS error (the state becomes FINAL; nothing more is sent)
+   */
+  public byte[] receive(ByteBuffer in) throws TdsException {
+    if (state == ServerState.FINAL) {
+      return new byte[0];
+    }
+    try {
+      if (state == ServerState.AWAIT_FIRST_BYTE && in.hasRemaining()) {
+        sniff(in.get(in.position()) & 0xFF);
+      }
+      switch (state) {
+        case STRICT_TLS_HANDSHAKE:
+          onStrictHandshake(in);
+          break;
+        case AWAIT_PRELOGIN:
+          stream.receive(in);
+          onPreLogin();
+          break;
+        case TLS_NEGOTIATION:
+          onTlsNegotiation(in);
+          break;
+        case AWAIT_LOGIN7:
+          stream.receive(in);
+          onLogin7();
+          break;
+        case LOGIN7_RECEIVED:
+        case LOGGED_IN:
+          stream.receive(in);
+          break;
+        default:
+          break;
+      }
+      return stream.takeOutbound();
+    } catch (SSLException e) {
+      throw fail(TlsFailures.map(e));
+    } catch (TdsException e) {
+      throw fail(e);
+    }
+  }
+
+  private void sniff(int first) throws TdsException {
+    if (first == PacketType.PRELOGIN.code()) {
+      moveTo(ServerState.AWAIT_PRELOGIN);
+    } else if (first == 0x16) {
+      if (policy.strict() == StrictPolicy.DISABLED) {
+        throw new TdsProtocolException("connection", "a TLS ClientHello (strict, TDS 8.0) arrived, but strict is disabled on this server", 0);
+      }
+      strict = true;
+      tls = new TlsEngineDriver(serverEngine(TlsNegotiationMode.STRICT));
+      moveTo(ServerState.STRICT_TLS_HANDSHAKE);
+    } else if (first == PacketType.LOGIN7.code()) {
+      if (!policy.allowsCleartextLogin()) {
+        throw new EncryptionRequiredException("a LOGIN7 arrived without PRELOGIN, in clear, and this server requires encryption",
+            "the client must negotiate encryption (PRELOGIN) or use strict", null);
+      }
+      outcome = Outcome.NONE;
+      moveTo(ServerState.AWAIT_LOGIN7);
+    } else {
+      throw new TdsProtocolException("connection", String.format(
+          "first byte 0x%02X is neither PRELOGIN (0x12), a TLS handshake (0x16) nor LOGIN7 (0x10)", first), 0);
+    }
+  }
+
+  private SSLEngine serverEngine(TlsNegotiationMode path) throws TdsException {
+    SSLEngine engine = engines.newEngine(path);
+    engine.setUseClientMode(false);
+    return engine;
+  }
+
+  private void onStrictHandshake(ByteBuffer in) throws SSLException, TdsException {
+    tls.feed(in);
+    ByteArrayOutputStream flight = new ByteArrayOutputStream();
+    tls.handshake(flight);
+    stream.sendRaw(flight.toByteArray());
+    if (!tls.handshakeDone()) {
+      return;
+    }
+    tlsInfo = TlsInfo.of(tls.engine(), requestedSni(tls.engine()));
+    stream.encryptWith(tls);
+    moveTo(ServerState.AWAIT_PRELOGIN);
+    stream.receive(ByteBuffer.allocate(0)); // records that arrived with the client's last flight
+    onPreLogin();
+  }
+
+  private void onPreLogin() throws SSLException, TdsException {
+    TdsMessage m = stream.poll();
+    if (m == null) {
+      return;
+    }
+    if (m.type() != PacketType.PRELOGIN) {
+      throw new TdsProtocolException("PRELOGIN", "expected PRELOGIN, got a " + m.type() + " message", 0);
+    }
+    clientPreLogin = PreLogin.decode(m.payload());
+    if (strict) {
+      outcome = Outcome.STRICT;
+      reply(EncryptionValue.NOT_SUP); // ignored by strict clients; TLS is already in place
+      moveTo(ServerState.AWAIT_LOGIN7);
+      return;
+    }
+    // A PRELOGIN without ENCRYPTION comes from a client that knows nothing of TLS: ENCRYPT_NOT_SUP.
+    EncryptionValue asked = clientPreLogin.encryption().orElse(EncryptionValue.NOT_SUP);
+    ServerReply decision = EncryptionTable.serverReply(asked, policy.effectiveEncryption(), policy.clientCert());
+    if (decision.reply() != null) {
+      reply(decision.reply());
+    }
+    if (decision.close()) {
+      failure = decision.reply() != null && decision.reply().level().orElseThrow() == EncryptionLevel.REQ
+          ? new EncryptionRequiredException(decision.reason(), "the client must enable encryption", null)
+          : new TdsProtocolException("PRELOGIN", decision.reason(), -1);
+      LOG.log(Level.DEBUG, "closing after PRELOGIN: {0}", decision);
+      state = ServerState.FINAL;
+      return;
+    }
+    ClientOutcome result = EncryptionTable.clientOutcome(asked.level().map(l -> EncryptionValue.of(l, false))
+        .orElseThrow(), decision.reply());
+    outcome = result.outcome();
+    if (outcome == Outcome.NONE) {
+      moveTo(ServerState.AWAIT_LOGIN7);
+      return;
+    }
+    tls = new TlsEngineDriver(serverEngine(TlsNegotiationMode.POST_PRE_LOGIN));
+    moveTo(ServerState.TLS_NEGOTIATION);
+  }
+
+  private void reply(EncryptionValue value) throws SSLException {
+    serverPreLogin = replyTemplate.withEncryption(value);
+    stream.send(new TdsMessage(PacketType.TABULAR_RESULT, serverPreLogin.encode()));
+  }
+
+  private void onTlsNegotiation(ByteBuffer in) throws SSLException, TdsException {
+    while (in.hasRemaining() && !tls.handshakeDone()) {
+      Packet p = stream.nextPacket(in);
+      if (p == null) {
+        return;
+      }
+      PacketType type = p.header().type();
+      if (type == PacketType.LOGIN7) {
+        throw new EncryptionRequiredException("the client sent LOGIN7 in clear after encryption was negotiated",
+            "this is a client bug or a downgrade attempt; the login was refused", null);
+      }
+      if (type != PacketType.PRELOGIN) {
+        throw new TdsProtocolException("TLS negotiation", "expected TLS handshake data in a PRELOGIN packet, got " + type, 0);
+      }
+      tls.feed(ByteBuffer.wrap(p.payload()));
+      ByteArrayOutputStream flight = new ByteArrayOutputStream();
+      tls.handshake(flight);
+      if (flight.size() > 0) {
+        stream.sendRaw(MessageSplitter.toWire(
+            new TdsMessage(PacketType.PRELOGIN, flight.toByteArray()), TdsStream.INITIAL_PACKET_SIZE, 0));
+      }
+    }
+    if (!tls.handshakeDone()) {
+      return;
+    }
+    tlsInfo = TlsInfo.of(tls.engine(), requestedSni(tls.engine()));
+    stream.encryptWith(tls);
+    if (outcome == Outcome.LOGIN_ONLY) {
+      stream.dropTlsAfterFirstInboundPacket();
+    }
+    moveTo(ServerState.AWAIT_LOGIN7);
+    if (in.hasRemaining()) {
+      stream.receive(in);
+      onLogin7();
+    }
+  }
+
+  private void onLogin7() throws TdsException {
+    TdsMessage m = stream.poll();
+    if (m == null) {
+      return;
+    }
+    if (m.type() != PacketType.LOGIN7) {
+      throw new TdsProtocolException("LOGIN7", "expected LOGIN7, got a " + m.type() + " message", 0);
+    }
+    stream.allowInboundPacketSize(32767);
+    pendingLogin = m;
+    moveTo(ServerState.LOGIN7_RECEIVED);
+  }
+
+  private TdsMessage pendingLogin;
+
+  /**
+   * Returns the next complete message from the client: LOGIN7 in {@link
+   * ServerState#LOGIN7_RECEIVED}, then requests.
+   *
+   * @return the message, or {@code null} if none is complete
+   */
+  public TdsMessage poll() {
+    if (pendingLogin != null) {
+      TdsMessage m = pendingLogin;
+      pendingLogin = null;
+      return m;
+    }
+    return state == ServerState.LOGGED_IN ? stream.poll() : null;
+  }
+
+  /**
+   * Sends a message to the client (the login response, then results).
+   *
+   * @param message the message, usually of type {@link PacketType#TABULAR_RESULT}
+   * @return the bytes to send
+   * @throws TdsException if the connection has failed
+   */
+  public byte[] send(TdsMessage message) throws TdsException {
+    if (state == ServerState.FINAL) {
+      throw failure;
+    }
+    try {
+      stream.send(message);
+      return stream.takeOutbound();
+    } catch (SSLException e) {
+      throw fail(TlsFailures.map(e));
+    }
+  }
+
+  /**
+   * Records that the login was accepted.
+   *
+   * @param packetSize the packet size announced to the client in the login response
+   */
+  public void loginAccepted(int packetSize) {
+    if (state != ServerState.LOGIN7_RECEIVED) {
+      throw new IllegalStateException("expected state LOGIN7_RECEIVED, was " + state);
+    }
+    stream.setPacketSize(packetSize);
+    moveTo(ServerState.LOGGED_IN);
+  }
+
+  /**
+   * Sets the SPID put in the headers of packets sent to the client.
+   *
+   * @param spid the session id
+   */
+  public void setSpid(int spid) {
+    stream.setSpid(spid);
+  }
+
+  /**
+   * Moves to {@link ServerState#FINAL} with an error found by the caller.
+   *
+   * @param error the error
+   * @return the same error
+   */
+  public TdsException fail(TdsException error) {
+    if (failure == null) {
+      failure = error;
+      LOG.log(Level.DEBUG, "{0} -> FINAL: {1}", state, error.getMessage());
+      state = ServerState.FINAL;
+    }
+    return failure;
+  }
+
+  /**
+   * Returns why the connection ended.
+   *
+   * @return the error or refusal, or {@code null} while the connection is alive
+   */
+  public TdsException failure() {
+    return failure;
+  }
+
+  /**
+   * Returns what was negotiated, once the outcome is known.
+   *
+   * @return the negotiated security, or {@code null} before it is known
+   */
+  public NegotiatedSecurity negotiated() {
+    return outcome == null ? null : new NegotiatedSecurity(outcome, clientPreLogin, serverPreLogin, tlsInfo);
+  }
+
+  /**
+   * Tells whether the client came in on the strict (TDS 8.0) path.
+   *
+   * @return whether TLS came first
+   */
+  public boolean isStrict() {
+    return strict;
+  }
+
+  /**
+   * Tells whether bytes of an incomplete packet, message or TLS record are held.
+   *
+   * @return whether input is partially received
+   */
+  public boolean hasPartialInput() {
+    return stream.hasPartialInput();
+  }
+
+  private static String requestedSni(SSLEngine engine) {
+    if (engine.getSession() instanceof ExtendedSSLSession) {
+      List<SNIServerName> names = ((ExtendedSSLSession) engine.getSession()).getRequestedServerNames();
+      for (SNIServerName n : names) {
+        if (n instanceof SNIHostName) {
+          return ((SNIHostName) n).getAsciiName();
+        }
+      }
+    }
+    return "";
+  }
+
+  private void moveTo(ServerState next) {
+    LOG.log(Level.DEBUG, "{0} -> {1}", state, next);
+    state = next;
+  }
+}

@@ -1,0 +1,259 @@
+package io.tdstls.negotiation;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLEngineResult.Status;
+import javax.net.ssl.SSLException;
+
+/**
+ * Drives one {@link SSLEngine} explicitly: handshake bytes in and out, application data wrapped
+ * and unwrapped, with no socket. Inbound TLS bytes are staged here until whole records are in.
+ *
+ * <p>{@link #unwrapOneRecord(ByteArrayOutputStream)} feeds the engine exactly one TLS record, so
+ * that a TDS 7.x login-only server never lets TLS read past the record that carries LOGIN7.
+ */
+final class TlsEngineDriver {
+
+  /** Content type, version and length: the TLS record header. */
+  private static final int RECORD_HEADER = 5;
+
+  private final SSLEngine engine;
+  private ByteBuffer netIn;
+  private ByteBuffer appIn;
+  private ByteBuffer netOut;
+  private boolean handshakeDone;
+
+  TlsEngineDriver(SSLEngine engine) {
+    this.engine = engine;
+    int packet = engine.getSession().getPacketBufferSize();
+    this.netIn = ByteBuffer.allocate(packet);
+    this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+    this.netOut = ByteBuffer.allocate(packet);
+  }
+
+  SSLEngine engine() {
+    return engine;
+  }
+
+  boolean handshakeDone() {
+    return handshakeDone;
+  }
+
+  /** Stages bytes received from the peer. */
+  void feed(ByteBuffer in) {
+    if (netIn.remaining() < in.remaining()) {
+      ByteBuffer bigger = ByteBuffer.allocate(netIn.position() + in.remaining() + 1024);
+      netIn.flip();
+      bigger.put(netIn);
+      netIn = bigger;
+    }
+    netIn.put(in);
+  }
+
+  /** Bytes staged but not yet consumed by the engine. */
+  int staged() {
+    return netIn.position();
+  }
+
+  /** Returns and removes the staged bytes (the cleartext that follows TLS in login-only mode). */
+  byte[] takeStaged() {
+    netIn.flip();
+    byte[] rest = new byte[netIn.remaining()];
+    netIn.get(rest);
+    netIn.clear();
+    return rest;
+  }
+
+  /**
+   * Advances the handshake with the staged bytes.
+   *
+   * @param out receives the handshake bytes to send to the peer
+   * @throws SSLException if the handshake fails (including a TLS alert from the peer)
+   */
+  void handshake(ByteArrayOutputStream out) throws SSLException {
+    if (!handshakeDone && engine.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING) {
+      engine.beginHandshake();
+    }
+    while (!handshakeDone) {
+      HandshakeStatus hs = engine.getHandshakeStatus();
+      switch (hs) {
+        case NEED_TASK:
+          runTasks();
+          break;
+        case NEED_WRAP:
+          wrapInto(ByteBuffer.allocate(0), out);
+          break;
+        case NEED_UNWRAP:
+          if (netIn.position() == 0 || !unwrapStep()) {
+            return; // need more bytes from the peer
+          }
+          break;
+        case NEED_UNWRAP_AGAIN:
+          if (!unwrapStep()) {
+            return;
+          }
+          break;
+        case FINISHED:
+        case NOT_HANDSHAKING:
+          handshakeDone = true;
+          break;
+        default:
+          throw new SSLException("unexpected handshake status " + hs);
+      }
+    }
+    // TLS 1.3 servers send post-handshake messages (session tickets) right after the handshake.
+    while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+      wrapInto(ByteBuffer.allocate(0), out);
+    }
+  }
+
+  /** One unwrap during the handshake; false when more bytes are needed. */
+  private boolean unwrapStep() throws SSLException {
+    netIn.flip();
+    SSLEngineResult r;
+    try {
+      r = engine.unwrap(netIn, appIn);
+    } finally {
+      netIn.compact();
+    }
+    noteFinished(r);
+    switch (r.getStatus()) {
+      case BUFFER_UNDERFLOW:
+        ensureNetInCapacity();
+        return false;
+      case BUFFER_OVERFLOW:
+        appIn = grow(appIn, engine.getSession().getApplicationBufferSize());
+        return true;
+      case CLOSED:
+        throw new SSLException("the peer closed the TLS connection during the handshake");
+      default:
+        return true;
+    }
+  }
+
+  private void noteFinished(SSLEngineResult r) {
+    if (r.getHandshakeStatus() == HandshakeStatus.FINISHED) {
+      handshakeDone = true;
+    }
+  }
+
+  private void runTasks() {
+    Runnable task;
+    while ((task = engine.getDelegatedTask()) != null) {
+      task.run();
+    }
+  }
+
+  private void ensureNetInCapacity() {
+    int needed = engine.getSession().getPacketBufferSize();
+    if (netIn.capacity() < needed) {
+      netIn = grow(netIn, needed);
+    }
+  }
+
+  private static ByteBuffer grow(ByteBuffer b, int atLeast) {
+    ByteBuffer bigger = ByteBuffer.allocate(Math.max(atLeast, b.capacity() * 2));
+    b.flip();
+    bigger.put(b);
+    return bigger;
+  }
+
+  /**
+   * Wraps application data into TLS records.
+   *
+   * @param plain the plaintext; consumed completely
+   * @param out receives the records
+   */
+  void wrap(ByteBuffer plain, ByteArrayOutputStream out) throws SSLException {
+    do {
+      wrapInto(plain, out);
+    } while (plain.hasRemaining());
+  }
+
+  private void wrapInto(ByteBuffer src, ByteArrayOutputStream out) throws SSLException {
+    while (true) {
+      netOut.clear();
+      SSLEngineResult r = engine.wrap(src, netOut);
+      noteFinished(r);
+      if (r.getStatus() == Status.BUFFER_OVERFLOW) {
+        netOut = ByteBuffer.allocate(netOut.capacity() * 2);
+        continue;
+      }
+      if (r.getStatus() == Status.CLOSED && r.bytesProduced() == 0) {
+        throw new SSLException("the TLS connection is closed");
+      }
+      netOut.flip();
+      out.write(netOut.array(), 0, netOut.limit());
+      if (r.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
+        runTasks();
+      }
+      return;
+    }
+  }
+
+  /**
+   * Unwraps every complete record staged.
+   *
+   * @param plainOut receives the application data
+   * @throws SSLException on a bad record or a TLS alert
+   */
+  void unwrapAvailable(ByteArrayOutputStream plainOut) throws SSLException {
+    while (unwrapOneRecord(plainOut)) {
+      // keep going while whole records are staged
+    }
+  }
+
+  /**
+   * Unwraps at most one TLS record, and only if it is completely staged.
+   *
+   * @param plainOut receives the application data of that record (possibly none)
+   * @return whether a record was consumed
+   * @throws SSLException on a bad record, a TLS alert, or the peer's close_notify
+   */
+  boolean unwrapOneRecord(ByteArrayOutputStream plainOut) throws SSLException {
+    if (netIn.position() < RECORD_HEADER) {
+      return false;
+    }
+    int recordLength = RECORD_HEADER + (((netIn.get(3) & 0xFF) << 8) | (netIn.get(4) & 0xFF));
+    if (netIn.position() < recordLength) {
+      if (netIn.capacity() < recordLength) {
+        netIn = grow(netIn, recordLength);
+      }
+      return false;
+    }
+    netIn.flip();
+    int savedLimit = netIn.limit();
+    netIn.limit(recordLength);
+    try {
+      while (true) {
+        appIn.clear();
+        SSLEngineResult r = engine.unwrap(netIn, appIn);
+        if (r.getStatus() == Status.BUFFER_OVERFLOW) {
+          appIn = ByteBuffer.allocate(appIn.capacity() * 2);
+          continue;
+        }
+        if (r.getStatus() == Status.CLOSED) {
+          throw new SSLException("the peer closed the TLS connection (close_notify)");
+        }
+        appIn.flip();
+        plainOut.write(appIn.array(), 0, appIn.limit());
+        if (r.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
+          runTasks();
+        }
+        if (r.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+          // TLS 1.3 key update or similar post-handshake message: answer is produced on next wrap
+          return true;
+        }
+        if (!netIn.hasRemaining() || r.bytesConsumed() == 0) {
+          return true;
+        }
+      }
+    } finally {
+      netIn.limit(savedLimit);
+      netIn.compact();
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.tdstls.negotiation;
+
+import io.tdstls.error.TdsException;
+import javax.net.ssl.SSLEngine;
+
+/**
+ * Creates the {@link SSLEngine} for one connection, configured for the path it will be used on:
+ * on {@link TlsNegotiationMode#POST_PRE_LOGIN} (TDS 7.x) an engine capped at TLS 1.2; on {@link
+ * TlsNegotiationMode#STRICT} TLS 1.2 and 1.3 with ALPN {@code tds/8.0}.
+ */
+@FunctionalInterface
+public interface TlsEngineSource {
+
+  /**
+   * Creates an engine.
+   *
+   * @param path the path the engine is for
+   * @return a new engine, in client or server mode as the caller needs
+   * @throws TdsException if the TLS material cannot be loaded
+   */
+  SSLEngine newEngine(TlsNegotiationMode path) throws TdsException;
+}

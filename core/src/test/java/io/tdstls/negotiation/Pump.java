@@ -1,0 +1,155 @@
+package io.tdstls.negotiation;
+
+import io.tdstls.error.TdsConnectionException;
+import io.tdstls.error.TdsException;
+import io.tdstls.protocol.packet.PacketType;
+import io.tdstls.protocol.packet.TdsMessage;
+import io.tdstls.protocol.prelogin.PreLogin;
+import io.tdstls.protocol.prelogin.Version;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
+
+/**
+ * Pumps a client and a server core against each other in one thread, delivering bytes in chunks
+ * of a given size, recording everything each side put on the wire, with an optional tampering
+ * hook on the server-to-client direction (rustls-test's transfer_altered).
+ */
+final class Pump {
+
+  static final String PASSWORD_MARKER = "S3cr3t-P@ssw0rd-marker";
+  static final PreLogin SERVER_PRELOGIN = PreLogin.of(new Version(16, 0, 1000, 0)).withInstance("").withMars(false);
+
+  final ClientNegotiator client;
+  final ServerNegotiator server;
+  final ByteArrayOutputStream clientWire = new ByteArrayOutputStream();
+  final ByteArrayOutputStream serverWire = new ByteArrayOutputStream();
+  private final int chunk;
+  private UnaryOperator<byte[]> serverToClientFilter = UnaryOperator.identity();
+  TdsException clientError;
+  TdsException serverError;
+
+  Pump(EncryptMode mode, ServerPolicy policy, int chunk) {
+    this.chunk = chunk;
+    this.client = new ClientNegotiator(mode, PreLogin.of(new Version(1, 0, 0, 0)), TestTls.clientEngines(),
+        outcome -> ("LOGIN7 with password " + PASSWORD_MARKER + " outcome " + outcome).getBytes(StandardCharsets.UTF_8),
+        1 << 20);
+    this.server = new ServerNegotiator(policy, SERVER_PRELOGIN, TestTls.serverEngines(), 1 << 20);
+  }
+
+  Pump tamperServerToClient(UnaryOperator<byte[]> filter) {
+    this.serverToClientFilter = filter;
+    return this;
+  }
+
+  /** Runs until the client is logged in, or either side has failed. */
+  Pump run() {
+    try {
+      queueToServer(client.start());
+      for (int round = 0; round < 10_000 && clientError == null; round++) {
+        deliver();
+        if (clientError != null) {
+          return this;
+        }
+        if (server.state() == ServerState.LOGIN7_RECEIVED) {
+          TdsMessage login = server.poll();
+          if (login == null || login.type() != PacketType.LOGIN7) {
+            throw new AssertionError("server has no LOGIN7");
+          }
+          queueToClient(server.send(new TdsMessage(PacketType.TABULAR_RESULT, "LOGINACK".getBytes(StandardCharsets.UTF_8))));
+          server.loginAccepted(4096);
+          continue;
+        }
+        if (client.state() == ClientState.SENT_LOGIN7 && client.poll() != null) {
+          client.loginAccepted(4096);
+        }
+        if (client.state() == ClientState.LOGGED_IN) {
+          return this;
+        }
+        if (server.state() == ServerState.FINAL && toClient.isEmpty()) {
+          // The server closed the connection: the client sees the transport close.
+          clientError = client.fail(new TdsConnectionException("the server closed the connection", "", null));
+          return this;
+        }
+        if (toServer.isEmpty() && toClient.isEmpty()) {
+          throw new AssertionError("stalled: client " + client.state() + ", server " + server.state());
+        }
+      }
+    } catch (TdsException e) {
+      throw new AssertionError(e);
+    }
+    return this;
+  }
+
+  /** A request and its response, once logged in. */
+  String roundTrip(String request) throws TdsException {
+    queueToServer(client.send(new TdsMessage(PacketType.SQL_BATCH, request.getBytes(StandardCharsets.UTF_8))));
+    TdsMessage got = null;
+    while (got == null && !toServer.isEmpty()) {
+      deliver();
+      got = server.poll();
+    }
+    String text = new String(got.payload(), StandardCharsets.UTF_8);
+    queueToClient(server.send(new TdsMessage(PacketType.TABULAR_RESULT, ("echo " + text).getBytes(StandardCharsets.UTF_8))));
+    TdsMessage back = null;
+    while (back == null && !toClient.isEmpty()) {
+      deliver();
+      back = client.poll();
+    }
+    return new String(back.payload(), StandardCharsets.UTF_8);
+  }
+
+  private final java.util.ArrayDeque<Byte> toServer = new java.util.ArrayDeque<>();
+  private final java.util.ArrayDeque<Byte> toClient = new java.util.ArrayDeque<>();
+
+  private void queueToServer(byte[] bytes) {
+    clientWire.write(bytes, 0, bytes.length);
+    for (byte b : bytes) {
+      toServer.add(b);
+    }
+  }
+
+  private void queueToClient(byte[] bytes) {
+    if (bytes.length == 0) {
+      return;
+    }
+    bytes = serverToClientFilter.apply(bytes);
+    serverWire.write(bytes, 0, bytes.length);
+    for (byte b : bytes) {
+      toClient.add(b);
+    }
+  }
+
+  /** Delivers one chunk in each direction. */
+  private void deliver() {
+    if (!toServer.isEmpty() && serverError == null && server.state() != ServerState.FINAL) {
+      try {
+        queueToClient(server.receive(ByteBuffer.wrap(take(toServer))));
+      } catch (TdsException e) {
+        serverError = e;
+      }
+    } else if (server.state() == ServerState.FINAL) {
+      toServer.clear();
+    }
+    if (!toClient.isEmpty() && clientError == null) {
+      try {
+        queueToServer(client.receive(ByteBuffer.wrap(take(toClient))));
+      } catch (TdsException e) {
+        clientError = e;
+      }
+    }
+  }
+
+  private byte[] take(java.util.ArrayDeque<Byte> q) {
+    byte[] b = new byte[Math.min(chunk, q.size())];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = q.poll();
+    }
+    return b;
+  }
+
+  boolean passwordInClearOnWire() {
+    return new String(clientWire.toByteArray(), StandardCharsets.ISO_8859_1).contains(PASSWORD_MARKER);
+  }
+}
