@@ -1,0 +1,51 @@
+// Connects to a TDS server with tedious, runs one query and prints the outcome as one JSON line.
+// Usage: node run-query.js '<json config>'
+//   config: { host, port, user, password, encrypt: false|true|"strict", trustServerCertificate,
+//             ca: "/path/ca.pem", serverName: "name for SNI and certificate checks", query }
+'use strict';
+const fs = require('fs');
+const { Connection, Request } = require('tedious');
+
+const cfg = JSON.parse(process.argv[2]);
+const options = {
+  port: cfg.port,
+  encrypt: cfg.encrypt,
+  trustServerCertificate: !!cfg.trustServerCertificate,
+  connectTimeout: 15000,
+  requestTimeout: 15000,
+  rowCollectionOnRequestCompletion: true,
+};
+if (cfg.ca) {
+  options.cryptoCredentialsDetails = { ca: fs.readFileSync(cfg.ca) };
+}
+if (cfg.serverName) {
+  options.serverName = cfg.serverName;
+}
+const connection = new Connection({
+  server: cfg.host,
+  authentication: { type: 'default', options: { userName: cfg.user, password: cfg.password } },
+  options,
+});
+
+function finish(result) {
+  process.stdout.write(JSON.stringify(result) + '\n');
+  try { connection.close(); } catch (e) { /* already closed */ }
+  setTimeout(() => process.exit(0), 50);
+}
+
+connection.on('connect', (err) => {
+  if (err) {
+    finish({ ok: false, stage: 'connect', error: String(err.message || err), code: err.code || '' });
+    return;
+  }
+  const request = new Request(cfg.query, (qerr, rowCount, rows) => {
+    if (qerr) {
+      finish({ ok: false, stage: 'query', error: String(qerr.message || qerr), number: qerr.number || 0 });
+      return;
+    }
+    finish({ ok: true, rows: (rows || []).map((r) => r.map((c) => c.value === null ? null : String(c.value))) });
+  });
+  connection.execSql(request);
+});
+connection.on('error', (err) => finish({ ok: false, stage: 'error', error: String(err.message || err) }));
+connection.connect();
