@@ -77,6 +77,33 @@ class PreLoginValueTest {
     assertThat(PreLogin.of(V).withInstance("\u00FF\u0001").instance()).contains("\u00FF\u0001");
   }
 
+  @Test
+  void longestInstanceNameThatFitsTheLengthFieldRoundTrips() throws TdsProtocolException {
+    PreLogin p = PreLogin.of(V).withInstance("i".repeat(65534)); // 65535 bytes with its terminator
+
+    assertThat(PreLogin.decode(p.encode())).isEqualTo(p);
+  }
+
+  @Test
+  void instanceNameTooLongForTheLengthFieldIsNotSilentlyTruncated() {
+    PreLogin p = PreLogin.of(V).withInstance("i".repeat(65535));
+
+    assertThatThrownBy(p::encode)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("INSTOPT")
+        .hasMessageContaining("65536");
+  }
+
+  @Test
+  void optionPushedPastTheOffsetFieldIsNotSilentlyWrapped() {
+    PreLogin p = PreLogin.of(V).withInstance("i".repeat(65530)).withMars(true);
+
+    assertThatThrownBy(p::encode)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("MARS")
+        .hasMessageContaining("offset");
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 31, 33})
   void nonceIsThirtyTwoBytes(int length) {
