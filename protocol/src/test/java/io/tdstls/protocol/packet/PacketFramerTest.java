@@ -187,6 +187,28 @@ class PacketFramerTest {
     assertThat(framer.hasPartialPacket()).isFalse();
   }
 
+  @Property(tries = 300)
+  void everyPrefixOfARandomPreLoginPacketNeedsMoreBytes(@ForAll("preLoginPackets") byte[] wire)
+      throws TdsProtocolException {
+    for (int len = 0; len < wire.length; len++) {
+      PacketFramer framer = new PacketFramer(4096);
+      assertThat(framer.next(ByteBuffer.wrap(wire, 0, len))).as("prefix of %d bytes", len).isNull();
+      if (len < PacketHeader.SIZE) {
+        int n = len;
+        assertThatThrownBy(() -> PacketHeader.decode(ByteBuffer.wrap(wire, 0, n)))
+            .isExactlyInstanceOf(TdsProtocolException.class);
+      }
+      assertThat(framer.next(ByteBuffer.wrap(wire, len, wire.length - len)).toBytes()).isEqualTo(wire);
+    }
+  }
+
+  @Provide
+  Arbitrary<byte[]> preLoginPackets() {
+    return io.tdstls.protocol.prelogin.PreLoginArbitraries.preLogins()
+        .filter(p -> p.encode().length <= 4096 - PacketHeader.SIZE)
+        .map(p -> MessageSplitter.toWire(new TdsMessage(PacketType.PRELOGIN, p.encode()), 4096, 0));
+  }
+
   @Provide
   Arbitrary<List<Packet>> packets() {
     return Arbitraries.bytes().array(byte[].class).ofMaxSize(600)
