@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tdstls.error.TdsProtocolException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -168,7 +169,7 @@ class MessageSplitterTest {
         .edgeCases(e -> e.add(504, 505, 4088, 4089, 32759, 32760))
         .map(n -> {
           byte[] b = new byte[n];
-          new java.util.Random(n).nextBytes(b);
+          new Random(n).nextBytes(b);
           return b;
         });
   }

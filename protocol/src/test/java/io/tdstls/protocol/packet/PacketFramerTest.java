@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tdstls.error.TdsProtocolException;
+import io.tdstls.protocol.prelogin.PreLoginArbitraries;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -204,7 +205,7 @@ class PacketFramerTest {
 
   @Provide
   Arbitrary<byte[]> preLoginPackets() {
-    return io.tdstls.protocol.prelogin.PreLoginArbitraries.preLogins()
+    return PreLoginArbitraries.preLogins()
         .filter(p -> p.encode().length <= 4096 - PacketHeader.SIZE)
         .map(p -> MessageSplitter.toWire(new TdsMessage(PacketType.PRELOGIN, p.encode()), 4096, 0));
   }

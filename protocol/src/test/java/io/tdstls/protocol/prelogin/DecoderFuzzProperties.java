@@ -9,6 +9,7 @@ import io.tdstls.protocol.packet.PacketFramer;
 import io.tdstls.protocol.packet.PacketHeader;
 import io.tdstls.protocol.packet.TdsMessage;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -16,6 +17,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
@@ -54,7 +56,7 @@ class DecoderFuzzProperties {
       assertThat(bytes.length).isGreaterThanOrEqualTo(PacketHeader.SIZE);
       assertThat(in.position()).isEqualTo(PacketHeader.SIZE);
       assertThat(h.length()).isBetween(PacketHeader.SIZE, PacketHeader.MAX_LENGTH);
-      assertThat(h.toBytes()).isEqualTo(java.util.Arrays.copyOf(bytes, PacketHeader.SIZE));
+      assertThat(h.toBytes()).isEqualTo(Arrays.copyOf(bytes, PacketHeader.SIZE));
     } catch (TdsProtocolException e) {
       assertThat(e.structure()).isEqualTo("packet header");
     }
@@ -102,8 +104,8 @@ class DecoderFuzzProperties {
   @Provide
   Arbitrary<byte[]> randomTables() {
     Arbitrary<Integer> token = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(4, Arbitraries.integers().between(0x00, 0x07)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x08, 0xFE)));
+        Tuple.of(4, Arbitraries.integers().between(0x00, 0x07)),
+        Tuple.of(1, Arbitraries.integers().between(0x08, 0xFE)));
     Arbitrary<Integer> small = Arbitraries.integers().between(0, 80);
     Arbitrary<byte[]> entry = Combinators.combine(token, small, small)
         .as((t, o, l) -> new byte[] {(byte) (int) t, (byte) (o >> 8), (byte) (int) o, (byte) (l >> 8), (byte) (int) l});
@@ -116,7 +118,7 @@ class DecoderFuzzProperties {
             b.put((byte) 0xFF);
           }
           b.put(tail);
-          return java.util.Arrays.copyOf(b.array(), b.position());
+          return Arrays.copyOf(b.array(), b.position());
         });
   }
 

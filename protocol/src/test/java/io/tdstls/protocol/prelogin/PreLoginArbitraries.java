@@ -3,6 +3,7 @@ package io.tdstls.protocol.prelogin;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * jqwik generators for valid PRELOGIN values: every option present or absent, CLIENT_CERT and
@@ -58,8 +59,8 @@ public final class PreLoginArbitraries {
    */
   public static Arbitrary<EncryptionValue> encryptionValues() {
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, Arbitraries.of(0x00, 0x01, 0x02, 0x03, 0x80, 0x81, 0x83)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 0xFF)))
+        Tuple.of(3, Arbitraries.of(0x00, 0x01, 0x02, 0x03, 0x80, 0x81, 0x83)),
+        Tuple.of(1, Arbitraries.integers().between(0, 0xFF)))
         .map(EncryptionValue::of);
   }
 

@@ -6,6 +6,7 @@ import io.tdstls.error.TdsProtocolException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -39,7 +40,7 @@ class PreLoginRoundTripProperties {
       @ForAll("preLogins") PreLogin value, @ForAll("unknownOptions") List<Option> unknown, @ForAll("seeds") long seed)
       throws TdsProtocolException {
     List<Option> options = new ArrayList<>(tableOf(value.encode()));
-    java.util.Random random = new java.util.Random(seed);
+    Random random = new Random(seed);
     for (Option u : unknown) {
       options.add(random.nextInt(options.size() + 1), u);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tdstls.error.TdsProtocolException;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -145,7 +146,7 @@ class PreLoginValueTest {
 
     // table: VERSION, TRACEID, terminator = 11 bytes; VERSION data 6; TRACEID data 36
     assertThat(payload).hasSize(11 + 6 + 36);
-    assertThat(java.util.Arrays.copyOfRange(payload, 11 + 6 + 32, payload.length)).containsExactly(4, 3, 2, 1);
+    assertThat(Arrays.copyOfRange(payload, 11 + 6 + 32, payload.length)).containsExactly(4, 3, 2, 1);
   }
 
   @Test
