@@ -17,17 +17,21 @@ import io.tdstls.protocol.prelogin.EncryptionValue;
  *   <tr><td>ON</td><td>ON</td><td>ON</td><td>NOT_SUP, then close</td></tr>
  *   <tr><td>NOT_SUP</td><td>NOT_SUP</td><td>REQ, then close</td><td>NOT_SUP</td></tr>
  *   <tr><td>REQ</td><td>ON</td><td>ON</td><td>NOT_SUP, then close</td></tr>
+ *   <tr><td>CLIENT_CERT + OFF / ON / REQ</td><td>OFF / ON / ON</td><td>REQ / ON / ON</td>
+ *       <td>NOT_SUP, then close</td></tr>
  * </table>
  *
  * <p>A client value with the CLIENT_CERT flag (0x80, 0x81, 0x83) is answered by its base value
- * under {@link ClientCertPolicy#MS_TDS}, and closed without a reply under {@link
- * ClientCertPolicy#BABELFISH}. Any other byte (0x04..0x7F, 0x82, 0x84..0xFF) is closed without a
+ * under {@link ClientCertPolicy#MS_TDS}, except that a server without TLS answers NOT_SUP and
+ * closes (certificate authentication needs TLS, whatever the base value); it is closed without a
+ * reply under {@link ClientCertPolicy#BABELFISH}. Any other byte (0x04..0x7F, 0x82, 0x84..0xFF) is closed without a
  * reply: the server fails closed.
  *
  * <p>The client's outcome, by its own base value and the reply: sent OFF and got OFF gives
  * login-only; ON or REQ on either side, with neither side NOT_SUP, gives full encryption; NOT_SUP
- * with nobody requiring encryption gives none. A client that wanted encryption and gets NOT_SUP
- * fails, and so does a client that sent NOT_SUP to a server that wants encryption.
+ * with nobody requiring encryption gives none. A client that wanted encryption (or sent CLIENT_CERT)
+ * and gets NOT_SUP fails, and so does a client that sent NOT_SUP to a server that wants
+ * encryption.
  */
 public final class EncryptionTable {
 
@@ -65,6 +69,10 @@ public final class EncryptionTable {
     if (client.clientCert() && policy == ClientCertPolicy.BABELFISH) {
       return ServerReply.closeWithoutReply("ENCRYPT_CLIENT_CERT is unsupported (Babelfish policy)");
     }
+    if (client.clientCert() && server == ServerEncryption.NOT_SUPPORTED) {
+      return ServerReply.answerThenClose(NOT_SUP,
+          "the client asks for certificate authentication, which needs TLS; the server has none");
+    }
     return SERVER_TABLE[client.level().orElseThrow().code()][server.ordinal()];
   }
 
@@ -93,6 +101,10 @@ public final class EncryptionTable {
           : ClientOutcome.proceed(Outcome.NONE);
     }
     if (theirs == EncryptionLevel.NOT_SUP) {
+      if (sent.clientCert()) {
+        return ClientOutcome.fail(Kind.ENCRYPTION_NOT_SUPPORTED, "this client authenticates with a certificate,"
+            + " which needs TLS, but the server answered " + reply + " (no TLS available)");
+      }
       return mine.wantsEncryption()
           ? ClientOutcome.fail(Kind.ENCRYPTION_NOT_SUPPORTED,
               "this client requires encryption, but the server answered " + reply + " (no TLS available)")

@@ -48,12 +48,13 @@ public final class MessageAssembler {
       throw new TdsProtocolException(
           "message", "packet type changed from " + expected + " to " + h.type() + " before the end of the message", -1);
     }
-    if ((long) buffer.size() + packet.payload().length > maxMessageSize) {
+    byte[] part = packet.payload();
+    if ((long) buffer.size() + part.length > maxMessageSize) {
       reset();
       throw new TdsProtocolException(
           "message", "larger than the maximum message size of " + maxMessageSize + " bytes", -1);
     }
-    buffer.write(packet.payload(), 0, packet.payload().length);
+    buffer.write(part, 0, part.length);
     if (!h.isEndOfMessage()) {
       return null;
     }

@@ -65,8 +65,7 @@ public final class MessageSplitter {
     }
     ByteBuffer out = ByteBuffer.allocate(total);
     for (Packet p : packets) {
-      p.header().encode(out);
-      out.put(p.payload());
+      out.put(p.toBytes());
     }
     return out.array();
   }

@@ -237,6 +237,8 @@ public final class PreLogin {
    * terminator, then each option's data in the same order.
    *
    * @return the payload bytes
+   * @throws IllegalStateException if an option's offset or length does not fit the table's 16-bit
+   *     fields (only with an instance name of tens of kilobytes)
    */
   public byte[] encode() {
     byte[][] data = new byte[PreLoginOption.values().length][];
@@ -283,6 +285,7 @@ public final class PreLogin {
     for (PreLoginOption o : PreLoginOption.values()) {
       byte[] d = data[o.ordinal()];
       if (d != null) {
+        checkFitsSixteenBits(o, offset, d.length);
         out.write(o.token());
         out.write(offset >> 8);
         out.write(offset);
@@ -298,6 +301,14 @@ public final class PreLogin {
       }
     }
     return out.toByteArray();
+  }
+
+  private static void checkFitsSixteenBits(PreLoginOption option, int offset, int length) {
+    if (offset > 0xFFFF || length > 0xFFFF) {
+      throw new IllegalStateException("this PRELOGIN is too large to encode: option " + option + " at offset "
+          + offset + " with length " + length + " does not fit the 16-bit fields of the option table;"
+          + " use a shorter instance name");
+    }
   }
 
   private static byte[] uint32BigEndian(long v) {
