@@ -217,9 +217,15 @@ class AdoNetConnectionStringTest {
     for (String s : new String[] {
         "Server=db;Server Certificate SHA256=abc", "Server=db;Trust Store=/t;Trust Store Type=PEM",
         "Server=db;CA File=", "Server=db;CA File=a\u0000b", "Server=db\\", "Server=,1433", "Server=[::1",
-        "Server=db;Command Timeout=soon", "Server=db;Enable Legacy TLS=maybe", "Server=db;Check Certificate Hostname=2"}) {
+        "Server=db;Command Timeout=soon", "Server=db,1433,1", "Server=my db", "Server=db/x", "Server=[]", "Server=db;Enable Legacy TLS=maybe", "Server=db;Check Certificate Hostname=2"}) {
       assertThatThrownBy(() -> ConnectionStrings.parseAdoNet(s)).as(s).isInstanceOf(TdsConfigException.class);
     }
+  }
+
+  @Test
+  void aHostWithCharactersNoHostHasIsRejected() {
+    assertThatThrownBy(() -> ConnectionStrings.parseAdoNet("Server=db,1433,1"))
+        .hasMessage("invalid Server 'db,1433,1': the host 'db,1433' contains ',', which no host name or IP address has");
   }
 
   @Test

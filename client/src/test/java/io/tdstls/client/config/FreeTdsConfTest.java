@@ -132,6 +132,9 @@ class FreeTdsConfTest {
     assertThat(conf.forServer("[::1]:1433").build())
         .isEqualTo(ConnectionConfig.builder().host("::1").port(1433).tls(strict).build());
     assertThat(FreeTdsConf.empty().forServer("db").build().tls().mode()).isEqualTo(EncryptMode.OPTIONAL);
+    assertThatThrownBy(() -> conf.forServer("no such server"))
+        .hasMessage("invalid server name 'no such server': the host 'no such server' contains ' ',"
+            + " which no host name or IP address has");
   }
 
   @Test

@@ -147,6 +147,8 @@ class JdbcUrlTest {
         .hasMessage("JDBC URL: unexpected text after the braced value of 'password': put ';' after the closing '}'");
     assertThatThrownBy(() -> ConnectionStrings.parseJdbcUrl("jdbc:sqlserver://fe80::1:1433"))
         .hasMessage("invalid JDBC URL host 'fe80::1:1433': write an IPv6 address in brackets, for example [::1]:1433");
+    assertThatThrownBy(() -> ConnectionStrings.parseJdbcUrl("jdbc:sqlserver://db/sales"))
+        .hasMessage("invalid JDBC URL host 'db/sales': the host 'db/sales' contains '/', which no host name or IP address has");
     assertThatThrownBy(() -> ConnectionStrings.parseJdbcUrl("jdbc:sqlserver://;=x"))
         .isInstanceOf(TdsConfigException.class);
   }
