@@ -19,6 +19,8 @@ record ServerAddress(String host, Integer port, String instance) {
   private static final List<String> LOCAL_NAMES = List.of("(local)", ".", "localhost");
   /** Protocol prefixes SqlClient knows that are not TCP. */
   private static final List<String> OTHER_PROTOCOLS = List.of("np:", "lpc:", "admin:", "via:");
+  /** Characters that cannot be part of a host name or IP address, yet are easy to leave in by mistake. */
+  private static final String NOT_IN_HOSTS = ",;=/\\[]{}'\"@";
 
   /**
    * Parses an ADO.NET data source: {@code [tcp:]host[\instance][,port]}, where host may be
@@ -121,6 +123,13 @@ record ServerAddress(String host, Integer port, String instance) {
     if (h.isEmpty()) {
       throw new TdsConfigException("invalid " + e.key() + " '" + e.value() + "': the host is empty,"
           + " give the server's host name or IP address");
+    }
+    for (int i = 0; i < h.length(); i++) {
+      char c = h.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c) || NOT_IN_HOSTS.indexOf(c) >= 0) {
+        throw new TdsConfigException("invalid " + e.key() + " '" + e.value() + "': the host '" + h
+            + "' contains '" + c + "', which no host name or IP address has");
+      }
     }
     return LOCAL_NAMES.contains(h.toLowerCase(Locale.ROOT)) ? "localhost" : h;
   }

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Collects the settings of one connection string (the last value of a key wins, as in SqlClient
@@ -188,7 +189,7 @@ final class SettingsApplier {
     }
   }
 
-  private void ifSet(Setting s, java.util.function.Consumer<Entry> action) {
+  private void ifSet(Setting s, Consumer<Entry> action) {
     Entry e = values.get(s);
     if (e != null) {
       action.accept(e);
