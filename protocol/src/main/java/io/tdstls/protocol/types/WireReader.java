@@ -41,6 +41,29 @@ public final class WireReader {
     this.limit = payload.length;
   }
 
+  private WireReader(WireReader parent, int end) {
+    this.structure = parent.structure;
+    this.buf = parent.buf;
+    this.pos = parent.pos;
+    this.limit = end;
+  }
+
+  /**
+   * Splits off the next bytes as a reader of their own (for a token with a length field) and
+   * moves this reader past them. Offsets in the new reader's errors stay relative to the payload.
+   *
+   * @param n the number of bytes
+   * @param field the length field, for the error message
+   * @return a reader over exactly those bytes
+   * @throws TdsProtocolException if fewer than {@code n} bytes remain
+   */
+  public WireReader slice(long n, String field) throws TdsProtocolException {
+    require(n, field);
+    WireReader child = new WireReader(this, pos + (int) n);
+    pos += (int) n;
+    return child;
+  }
+
   /**
    * Returns the structure named in errors.
    *
@@ -147,6 +170,21 @@ public final class WireReader {
    */
   public TdsProtocolException error(String problem, int offset) {
     return new TdsProtocolException(structure, problem, offset);
+  }
+
+  /**
+   * Copies bytes already read (or not yet read) between two offsets, without moving.
+   *
+   * @param from the first offset, at least 0
+   * @param to the end offset, at most the limit
+   * @return a new array
+   * @throws IllegalArgumentException if the range is not inside the readable bytes (a caller bug)
+   */
+  public byte[] copyRange(int from, int to) {
+    if (from < 0 || to > limit || from > to) {
+      throw new IllegalArgumentException("range " + from + ".." + to + " is outside 0.." + limit);
+    }
+    return Arrays.copyOfRange(buf, from, to);
   }
 
   /**
