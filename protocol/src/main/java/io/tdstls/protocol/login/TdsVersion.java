@@ -88,6 +88,17 @@ public enum TdsVersion {
     throw TdsConfigException.invalidValue("TDS version", text, valid);
   }
 
+  /**
+   * Tells whether this version is the same as or later than another. TDS 8.0 counts as later than
+   * every 7.x version, although its wire code is numerically smaller.
+   *
+   * @param other the version to compare with
+   * @return whether this version is at least {@code other}
+   */
+  public boolean isAtLeast(TdsVersion other) {
+    return ordinal() >= other.ordinal();
+  }
+
   @Override
   public String toString() {
     return label;
