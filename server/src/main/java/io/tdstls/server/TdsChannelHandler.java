@@ -122,7 +122,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   }
 
   private ConnectionInfo info(ChannelHandlerContext ctx) {
-    return new ConnectionInfo(spid, ctx.channel().remoteAddress(), negotiator.negotiated());
+    return new ConnectionInfo(spid, ctx.channel().remoteAddress(), ctx.channel().localAddress(), negotiator.negotiated());
   }
 
   private static void write(ChannelHandlerContext ctx, byte[] bytes) {
