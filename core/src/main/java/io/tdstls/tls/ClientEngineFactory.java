@@ -32,6 +32,7 @@ import javax.net.ssl.TrustManager;
  *   <li>enables the configured cipher suites, if any;
  *   <li>sends SNI with the host, unless the host is an IP literal;
  *   <li>offers ALPN {@code tds/8.0} on the strict path only;
+ *   <li>logs a WARNING when {@link TlsConfig#trustServerCertificate()} turns validation off;
  *   <li>verifies the server with {@link ServerCertificateTrustManager} (not the JDK's {@code
  *       HTTPS} endpoint identification, so {@code hostNameInCertificate} works);
  *   <li>presents the {@link TlsConfig#clientAuth()} certificate on the strict path only.
@@ -104,6 +105,10 @@ public final class ClientEngineFactory {
   public SSLEngine newEngine(String host, int port, TlsNegotiationMode path) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(path, "path");
+    if (config.trustServerCertificate()) {
+      LOG.log(Level.WARNING, "the certificate of {0} will be accepted without validation (trustServerCertificate):"
+          + " anyone able to intercept this connection can read the password and the data", host);
+    }
     SSLContext context = path == TlsNegotiationMode.STRICT ? strictContext : preLoginContext;
     SSLEngine engine = context.createSSLEngine(host, port);
     engine.setUseClientMode(true);

@@ -13,8 +13,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * Verifies a TDS server's certificate as a {@link TlsConfig} says, in this order:
  *
  * <ol>
- *   <li>{@link TlsConfig#trustServerCertificate()}: accept anything, and log a WARNING for every
- *       connection that does so;
+ *   <li>{@link TlsConfig#trustServerCertificate()}: accept anything ({@link ClientEngineFactory}
+ *       logs a WARNING for every connection that does so: a resumed session skips this check);
  *   <li>a pin ({@link TlsConfig#serverCertificate()}, {@link TlsConfig#serverCertificateSha256()}):
  *       the certificate must be exactly the pinned one; chain and host name are not checked
  *       ({@link PinMismatchCertificateException} otherwise);
@@ -92,8 +92,7 @@ public final class ServerCertificateTrustManager extends X509ExtendedTrustManage
       throw new CertificateChainException(CertificateProblem.INVALID, "(none: the server sent no certificate)", null);
     }
     if (config.trustServerCertificate()) {
-      LOG.log(Level.WARNING, "accepting the certificate of {0} without validation (trustServerCertificate):"
-          + " anyone able to intercept this connection can read the password and the data", host);
+      LOG.log(Level.DEBUG, "certificate of {0} accepted without validation (trustServerCertificate)", host);
       return;
     }
     if (pin != null) {

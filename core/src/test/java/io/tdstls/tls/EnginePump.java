@@ -25,13 +25,13 @@ final class EnginePump {
     this.engine = engine;
   }
 
-  static Result handshake(SSLEngine client, SSLEngine server) throws SSLException {
+  static Result handshake(SSLEngine client, SSLEngine server) {
     ByteBuffer clientToServer = ByteBuffer.allocate(1 << 17);
     ByteBuffer serverToClient = ByteBuffer.allocate(1 << 17);
     EnginePump c = new EnginePump(client);
     EnginePump s = new EnginePump(server);
-    client.beginHandshake();
-    server.beginHandshake();
+    c.begin();
+    s.begin();
     for (int round = 0; round < 200; round++) {
       boolean progress = c.step(serverToClient, clientToServer);
       progress |= s.step(clientToServer, serverToClient);
@@ -40,6 +40,14 @@ final class EnginePump {
       }
     }
     return new Result(client, server, c.error, s.error);
+  }
+
+  private void begin() {
+    try {
+      engine.beginHandshake();
+    } catch (SSLException e) {
+      error = e;
+    }
   }
 
   /** Runs the engine until it waits for the peer; returns whether anything happened. */
