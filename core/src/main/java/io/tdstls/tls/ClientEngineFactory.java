@@ -74,7 +74,7 @@ public final class ClientEngineFactory {
     TrustManager[] trust = {ServerCertificateTrustManager.create(config)};
     this.preLoginContext = context(null, trust);
     this.strictContext = config.clientAuth().isPresent()
-        ? context(KeyManagers.of(clientKey(config)), trust) : preLoginContext;
+        ? context(clientKeyManagers(config), trust) : preLoginContext;
     checkCipherSuites(config.cipherSuites(), preLoginContext);
     if (config.legacyTlsEnabled() && !ProtocolVersions.jdkAllowsLegacy(preLoginContext)) {
       LOG.log(Level.WARNING, "TLS 1.0/1.1 are enabled in the configuration, but this JVM disables them in the"
@@ -154,12 +154,13 @@ public final class ClientEngineFactory {
     }
   }
 
-  private static CertifiedKey clientKey(TlsConfig config) {
+  private static KeyManager[] clientKeyManagers(TlsConfig config) {
     ClientAuth auth = config.clientAuth().orElseThrow();
-    if (auth.format() == ClientAuth.Format.PKCS12) {
-      return KeyStoreFiles.readCertifiedKey(auth.certificate(), "PKCS12", auth.password());
-    }
-    return CertifiedKey.fromPemFiles(auth.certificate(), auth.key(), auth.password());
+    CertifiedKey key = auth.format() == ClientAuth.Format.PKCS12
+        ? KeyStoreFiles.readCertifiedKey(auth.certificate(), "PKCS12", auth.password())
+        : CertifiedKey.fromPemFiles(auth.certificate(), auth.key(), auth.password());
+    KeyManagers.requireMatchingKey(key);
+    return new KeyManager[] {new ClientCertificateKeyManager(key)};
   }
 
   /**

@@ -18,6 +18,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
@@ -186,7 +191,7 @@ public final class HeldCertificate {
    */
   public String privateKeySec1Pem() {
     requireType(KeyType.EC_P256, "SEC1");
-    return PemText.encode(privateKey());
+    return PemText.encode(traditionalKey());
   }
 
   /**
@@ -234,7 +239,7 @@ public final class HeldCertificate {
         .setProvider(BouncyCastle.PROVIDER)
         .setSecureRandom(new SecureRandom())
         .build(password.clone());
-    return PemText.encodeEncrypted(privateKey(), encryptor);
+    return PemText.encodeEncrypted(traditionalKey(), encryptor);
   }
 
   /**
@@ -269,6 +274,27 @@ public final class HeldCertificate {
       throw new UncheckedIOException("cannot write " + type + " file " + file, e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot build a " + type + " key store", e);
+    }
+  }
+
+  /**
+   * Returns the key as BouncyCastle writes the traditional (PKCS#1 or SEC1) form. For EC, the
+   * JDK's PKCS#8 encoding keeps the curve in the algorithm identifier only; SEC1 needs it inside
+   * the key (as OpenSSL writes it), so the structure is rebuilt with curve and public key.
+   */
+  private Object traditionalKey() {
+    if (keyType != KeyType.EC_P256) {
+      return privateKey();
+    }
+    PrivateKeyInfo info = PrivateKeyInfo.getInstance(privateKey().getEncoded());
+    ASN1Encodable curve = info.getPrivateKeyAlgorithm().getParameters();
+    try {
+      ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
+      DERBitString publicKey = new DERBitString(
+          SubjectPublicKeyInfo.getInstance(keyPair.getPublic().getEncoded()).getPublicKeyData().getBytes());
+      return new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), new ECPrivateKey(256, inner.getKey(), publicKey, curve));
+    } catch (IOException e) {
+      throw new UncheckedIOException("re-encoding the EC key failed", e);
     }
   }
 

@@ -96,7 +96,7 @@ public final class PrivateKeyFiles {
         return converter.getPrivateKey(((PKCS8EncryptedPrivateKeyInfo) o).decryptPrivateKeyInfo(decryptor));
       }
       var decryptor = new JcePEMDecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password);
-      return converter.getKeyPair(((PEMEncryptedKeyPair) o).decryptKeyPair(decryptor)).getPrivate();
+      return converter.getPrivateKey(((PEMEncryptedKeyPair) o).decryptKeyPair(decryptor).getPrivateKeyInfo());
     } catch (PKCSException | OperatorCreationException | IOException | RuntimeException e) {
       throw new TdsConfigException("cannot decrypt the private key in " + source + " ("
           + e.getClass().getSimpleName() + "): check its password", e);
