@@ -1,0 +1,199 @@
+package io.tdstls.tls;
+
+import io.tdstls.error.TdsConfigException;
+import io.tdstls.negotiation.TlsNegotiationMode;
+import io.tdstls.tls.pki.CertifiedKey;
+import io.tdstls.tls.pki.KeyStoreFiles;
+import java.lang.System.Logger.Level;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+
+/**
+ * Creates client {@link SSLEngine}s for a {@link TlsConfig}. The {@link SSLContext} is built once,
+ * when the factory is created (reading every CA, trust store, CRL, pin and client key file), and
+ * reused for every connection.
+ *
+ * <p>Each engine:
+ *
+ * <ul>
+ *   <li>is in client mode, with the peer host and port set (so sessions can be resumed);
+ *   <li>enables the configured TLS versions, capped at TLS 1.2 on the TDS 7.x path ({@link
+ *       TlsNegotiationMode#POST_PRE_LOGIN}) and never below TLS 1.2 on the strict path; TLS 1.0
+ *       and 1.1 only with {@link TlsConfig#legacyTlsEnabled()};
+ *   <li>enables the configured cipher suites, if any;
+ *   <li>sends SNI with the host, unless the host is an IP literal;
+ *   <li>offers ALPN {@code tds/8.0} on the strict path only;
+ *   <li>logs a WARNING when {@link TlsConfig#trustServerCertificate()} turns validation off;
+ *   <li>verifies the server with {@link ServerCertificateTrustManager} (not the JDK's {@code
+ *       HTTPS} endpoint identification, so {@code hostNameInCertificate} works);
+ *   <li>presents the {@link TlsConfig#clientAuth()} certificate on the strict path only.
+ * </ul>
+ *
+ * <pre>{@code
+ * ClientEngineFactory tls = new ClientEngineFactory(config);
+ * SSLEngine engine = tls.newEngine("db.example.com", 1433, TlsNegotiationMode.STRICT);
+ * // ... drive the handshake ...
+ * NegotiatedTls facts = tls.handshakeCompleted(engine);
+ * }</pre>
+ *
+ * <p><b>Legacy TLS.</b> SunJSSE applies {@code jdk.tls.disabledAlgorithms} (which lists {@code
+ * TLSv1, TLSv1.1}) to every context after any {@link java.security.AlgorithmConstraints} set in
+ * {@link SSLParameters}, so no per-context setting can re-enable them. With {@code
+ * legacyTlsEnabled} this factory offers them; the JVM must also have them removed from that
+ * property (in {@code java.security}, or with {@code -Djava.security.properties=file}). The
+ * factory logs a WARNING when that is not the case.
+ */
+public final class ClientEngineFactory {
+
+  /** The ALPN protocol of TDS 8.0. */
+  public static final String ALPN_TDS_8 = "tds/8.0";
+
+  private static final System.Logger LOG = System.getLogger("io.tdstls.tls");
+
+  private final TlsConfig config;
+  private final SSLContext preLoginContext;
+  private final SSLContext strictContext;
+
+  /**
+   * Builds the factory and its context.
+   *
+   * @param config the client configuration
+   * @throws TdsConfigException if a file cannot be read, or a cipher suite is not supported
+   */
+  public ClientEngineFactory(TlsConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    TrustManager[] trust = {ServerCertificateTrustManager.create(config)};
+    this.preLoginContext = context(null, trust);
+    this.strictContext = config.clientAuth().isPresent()
+        ? context(clientKeyManagers(config), trust) : preLoginContext;
+    checkCipherSuites(config.cipherSuites(), preLoginContext);
+    if (config.legacyTlsEnabled() && !ProtocolVersions.jdkAllowsLegacy(preLoginContext)) {
+      LOG.log(Level.WARNING, "TLS 1.0/1.1 are enabled in the configuration, but this JVM disables them in the"
+          + " jdk.tls.disabledAlgorithms security property: remove TLSv1 and TLSv1.1 from it (java.security or"
+          + " -Djava.security.properties=file) to reach a server that cannot do TLS 1.2");
+    }
+  }
+
+  /**
+   * Returns the configuration.
+   *
+   * @return the configuration the factory was built from
+   */
+  public TlsConfig config() {
+    return config;
+  }
+
+  /**
+   * Creates an engine for one connection.
+   *
+   * @param host the host connected to: the SNI name (unless an IP literal) and the name the
+   *     certificate is checked against (unless {@link TlsConfig#hostNameInCertificate()} is set)
+   * @param port the port connected to
+   * @param path the TDS 7.x or the strict (TDS 8.0) path
+   * @return a client engine, handshake not started
+   * @throws TdsConfigException if no TLS version is left for the path
+   */
+  public SSLEngine newEngine(String host, int port, TlsNegotiationMode path) {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(path, "path");
+    if (config.trustServerCertificate()) {
+      LOG.log(Level.WARNING, "the certificate of {0} will be accepted without validation (trustServerCertificate):"
+          + " anyone able to intercept this connection can read the password and the data", host);
+    }
+    SSLContext context = path == TlsNegotiationMode.STRICT ? strictContext : preLoginContext;
+    SSLEngine engine = context.createSSLEngine(host, port);
+    engine.setUseClientMode(true);
+    SSLParameters params = engine.getSSLParameters();
+    params.setProtocols(ProtocolVersions.enabled(config.minProtocolVersion(), config.maxProtocolVersion(),
+        config.legacyTlsEnabled(), path));
+    if (!config.cipherSuites().isEmpty()) {
+      params.setCipherSuites(config.cipherSuites().toArray(new String[0]));
+    }
+    params.setServerNames(serverNames(host));
+    params.setApplicationProtocols(path == TlsNegotiationMode.STRICT ? new String[] {ALPN_TDS_8} : new String[0]);
+    params.setEndpointIdentificationAlgorithm(null);
+    engine.setSSLParameters(params);
+    return engine;
+  }
+
+  /**
+   * Reads what a completed handshake settled, and logs a WARNING if it settled on TLS 1.0 or 1.1.
+   * Call it once the engine's handshake status is {@code FINISHED}.
+   *
+   * @param engine an engine of this factory
+   * @return protocol, cipher suite, ALPN, SNI sent and the server's chain
+   */
+  public NegotiatedTls handshakeCompleted(SSLEngine engine) {
+    NegotiatedTls facts = NegotiatedTls.of(engine);
+    if (facts.isLegacy()) {
+      LOG.log(Level.WARNING, "{0} negotiated with {1}: this version is obsolete and weak; upgrade the server"
+          + " to TLS 1.2", facts.protocol(), engine.getPeerHost());
+    }
+    return facts;
+  }
+
+  private static List<SNIServerName> serverNames(String host) {
+    if (IpLiteral.isIpLiteral(host)) {
+      return List.of();
+    }
+    String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    try {
+      return List.of(new SNIHostName(name));
+    } catch (IllegalArgumentException e) {
+      LOG.log(Level.DEBUG, "no SNI for {0}: not a valid SNI host name", host);
+      return List.of();
+    }
+  }
+
+  private static KeyManager[] clientKeyManagers(TlsConfig config) {
+    ClientAuth auth = config.clientAuth().orElseThrow();
+    CertifiedKey key = auth.format() == ClientAuth.Format.PKCS12
+        ? KeyStoreFiles.readCertifiedKey(auth.certificate(), "PKCS12", auth.password())
+        : CertifiedKey.fromPemFiles(auth.certificate(), auth.key(), auth.password());
+    KeyManagers.requireMatchingKey(key);
+    return new KeyManager[] {new ClientCertificateKeyManager(key)};
+  }
+
+  /**
+   * Creates and initialises a TLS context.
+   *
+   * @param keyManagers the key managers, or {@code null}
+   * @param trustManagers the trust managers, or {@code null} for the JDK's
+   * @return the context
+   */
+  static SSLContext context(KeyManager[] keyManagers, TrustManager[] trustManagers) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keyManagers, trustManagers, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this JDK has no usable TLS implementation", e);
+    }
+  }
+
+  /**
+   * Checks that every configured cipher suite is supported.
+   *
+   * @param suites the configured suites
+   * @param context the context
+   * @throws TdsConfigException naming the first unsupported suite
+   */
+  static void checkCipherSuites(List<String> suites, SSLContext context) {
+    List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getCipherSuites());
+    for (String suite : suites) {
+      if (!supported.contains(suite)) {
+        throw new TdsConfigException("cipher suite '" + suite + "' is not supported by this JDK: use JSSE names such"
+            + " as TLS_AES_128_GCM_SHA256 or TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.tdstls.tls;
+
+import io.tdstls.error.CertificateInvalidException;
+import io.tdstls.error.HostnameVerificationException;
+import io.tdstls.error.TdsException;
+import io.tdstls.error.TlsHandshakeException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import javax.net.ssl.SSLException;
+
+/**
+ * Turns the {@link SSLException} of a failed handshake into the {@link io.tdstls.error} exception
+ * a user can act on. The cause chain is walked and classified by type only:
+ *
+ * <ul>
+ *   <li>{@link HostnameMismatchCertificateException} → {@link HostnameVerificationException}, with
+ *       the expected name and the names in the certificate;
+ *   <li>{@link PinMismatchCertificateException}, {@link CertificateChainException} and other
+ *       certificate errors (expired, not yet valid, PKIX failures) → {@link
+ *       CertificateInvalidException}, saying which and what to do;
+ *   <li>anything else → {@link TlsHandshakeException} (no common version or cipher suite, a TLS
+ *       alert from the peer, a peer not speaking TLS).
+ * </ul>
+ *
+ * <pre>{@code
+ * try {
+ *   engine.unwrap(in, out);
+ * } catch (SSLException e) {
+ *   throw TlsFailures.classify(e);
+ * }
+ * }</pre>
+ */
+public final class TlsFailures {
+
+  private TlsFailures() {}
+
+  /**
+   * Classifies a handshake failure.
+   *
+   * @param failure the JSSE exception
+   * @return the typed error, with {@code failure} as its cause
+   */
+  public static TdsException classify(SSLException failure) {
+    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+      TdsException mapped = certificateError(t, failure);
+      if (mapped != null) {
+        return mapped;
+      }
+    }
+    return new TlsHandshakeException("TLS handshake failed: " + failure.getMessage(),
+        "check that both sides allow a common TLS version (minProtocolVersion/maxProtocolVersion; a server that"
+            + " only speaks TLS 1.0 or 1.1 needs enableLegacyTls) and cipher suite. If a TLS alert was received"
+            + " (\"Received fatal alert\" above), the peer refused the handshake: its log says why", failure);
+  }
+
+  private static TdsException certificateError(Throwable t, SSLException failure) {
+    if (t instanceof HostnameMismatchCertificateException) {
+      HostnameMismatchCertificateException h = (HostnameMismatchCertificateException) t;
+      return new HostnameVerificationException(h.expected(), h.namesInCertificate(), failure);
+    }
+    if (t instanceof PinMismatchCertificateException) {
+      PinMismatchCertificateException p = (PinMismatchCertificateException) t;
+      return new CertificateInvalidException("the server certificate is not the pinned one: expected SHA-256 "
+          + p.expected() + ", got " + p.actual(),
+          "if the server's certificate was renewed, pin the new one (serverCertificate or its SHA-256);"
+              + " otherwise someone may be intercepting the connection", failure);
+    }
+    if (t instanceof CertificateChainException) {
+      CertificateChainException c = (CertificateChainException) t;
+      return invalid(c.problem(), c.getMessage(), failure);
+    }
+    if (t instanceof CertificateExpiredException) {
+      return invalid(CertificateProblem.EXPIRED, "certificate has expired", failure);
+    }
+    if (t instanceof CertificateNotYetValidException) {
+      return invalid(CertificateProblem.NOT_YET_VALID, "certificate is not valid yet", failure);
+    }
+    if (t instanceof CertPathValidatorException) {
+      CertificateProblem problem = ChainValidator.problemOf((CertPathValidatorException) t);
+      return invalid(problem, "certificate " + problem.description(), failure);
+    }
+    if (t instanceof CertificateException) {
+      return invalid(CertificateProblem.INVALID, "certificate " + CertificateProblem.INVALID.description(), failure);
+    }
+    return null;
+  }
+
+  private static CertificateInvalidException invalid(CertificateProblem problem, String detail, SSLException failure) {
+    return new CertificateInvalidException("the peer certificate " + problem.description() + " (" + detail + ")",
+        problem.advice(), failure);
+  }
+}
