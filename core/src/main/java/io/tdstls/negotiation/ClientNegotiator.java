@@ -100,7 +100,7 @@ public final class ClientNegotiator {
       }
       return stream.takeOutbound();
     } catch (SSLException e) {
-      throw fail(TlsFailures.map(e));
+      throw fail(io.tdstls.tls.TlsFailures.classify(e));
     } catch (TdsException e) {
       throw fail(e);
     }
@@ -138,7 +138,7 @@ public final class ClientNegotiator {
       }
       return stream.takeOutbound();
     } catch (SSLException e) {
-      throw fail(TlsFailures.map(e));
+      throw fail(io.tdstls.tls.TlsFailures.classify(e));
     } catch (TdsException e) {
       throw fail(e);
     }
@@ -300,7 +300,7 @@ public final class ClientNegotiator {
       stream.send(message);
       return stream.takeOutbound();
     } catch (SSLException e) {
-      throw fail(TlsFailures.map(e));
+      throw fail(io.tdstls.tls.TlsFailures.classify(e));
     }
   }
 

@@ -125,7 +125,7 @@ public final class ServerNegotiator {
       }
       return stream.takeOutbound();
     } catch (SSLException e) {
-      throw fail(TlsFailures.map(e));
+      throw fail(io.tdstls.tls.TlsFailures.classify(e));
     } catch (TdsException e) {
       throw fail(e);
     }
@@ -302,7 +302,7 @@ public final class ServerNegotiator {
       stream.send(message);
       return stream.takeOutbound();
     } catch (SSLException e) {
-      throw fail(TlsFailures.map(e));
+      throw fail(io.tdstls.tls.TlsFailures.classify(e));
     }
   }
 

@@ -25,6 +25,7 @@ final class TlsEngineDriver {
   private ByteBuffer appIn;
   private ByteBuffer netOut;
   private boolean handshakeDone;
+  private boolean peerClosed;
 
   TlsEngineDriver(SSLEngine engine) {
     this.engine = engine;
@@ -36,6 +37,11 @@ final class TlsEngineDriver {
 
   SSLEngine engine() {
     return engine;
+  }
+
+  /** Whether the peer sent close_notify; nothing more will be unwrapped. */
+  boolean peerClosed() {
+    return peerClosed;
   }
 
   boolean handshakeDone() {
@@ -211,10 +217,10 @@ final class TlsEngineDriver {
    *
    * @param plainOut receives the application data of that record (possibly none)
    * @return whether a record was consumed
-   * @throws SSLException on a bad record, a TLS alert, or the peer's close_notify
+   * @throws SSLException on a bad record or a TLS alert
    */
   boolean unwrapOneRecord(ByteArrayOutputStream plainOut) throws SSLException {
-    if (netIn.position() < RECORD_HEADER) {
+    if (peerClosed || netIn.position() < RECORD_HEADER) {
       return false;
     }
     int recordLength = RECORD_HEADER + (((netIn.get(3) & 0xFF) << 8) | (netIn.get(4) & 0xFF));
@@ -236,7 +242,9 @@ final class TlsEngineDriver {
           continue;
         }
         if (r.getStatus() == Status.CLOSED) {
-          throw new SSLException("the peer closed the TLS connection (close_notify)");
+          peerClosed = true; // close_notify: the end of the session, not an error
+          netIn.position(netIn.limit());
+          return false;
         }
         appIn.flip();
         plainOut.write(appIn.array(), 0, appIn.limit());

@@ -1,0 +1,94 @@
+package io.tdstls.client;
+
+import io.tdstls.negotiation.EncryptMode;
+import io.tdstls.negotiation.NegotiatedSecurity;
+import io.tdstls.negotiation.TlsInfo;
+import io.tdstls.protocol.encryption.Outcome;
+import io.tdstls.protocol.token.LoginAck;
+import java.util.Optional;
+
+/**
+ * What a session negotiated, for people and tools: the outcome, the TDS and TLS versions, the
+ * cipher suite, ALPN, SNI, the server's certificate chain and PRELOGIN fields, and any redirect.
+ *
+ * @param host the host finally connected to
+ * @param port the port finally connected to
+ * @param mode the client's encryption mode
+ * @param security the negotiation's result: outcome, both PRELOGIN messages, TLS facts
+ * @param loginAck the server's LOGINACK (TDS version, program name and version)
+ * @param packetSize the packet size in use
+ * @param database the current database after login
+ * @param routedFrom the {@code host:port} first connected to, when the server redirected the
+ *     client (Azure SQL routing); {@code null} otherwise
+ */
+public record SessionReport(
+    String host,
+    int port,
+    EncryptMode mode,
+    NegotiatedSecurity security,
+    LoginAck loginAck,
+    int packetSize,
+    String database,
+    String routedFrom) {
+
+  /**
+   * Returns what the connection encrypts.
+   *
+   * @return none, login-only, full or strict
+   */
+  public Outcome outcome() {
+    return security.outcome();
+  }
+
+  /**
+   * Returns the TLS facts.
+   *
+   * @return protocol, cipher suite, ALPN, SNI and peer chain; empty when nothing was encrypted
+   */
+  public Optional<TlsInfo> tls() {
+    return security.tlsInfo();
+  }
+
+  /**
+   * Returns where the client was first sent before a redirect.
+   *
+   * @return {@code host:port}, if the server routed the client elsewhere
+   */
+  public Optional<String> redirectedFrom() {
+    return Optional.ofNullable(routedFrom);
+  }
+
+  /**
+   * Describes the session in a few lines.
+   *
+   * @return a human-readable summary
+   */
+  public String describe() {
+    StringBuilder b = new StringBuilder();
+    b.append("server      ").append(host).append(':').append(port);
+    redirectedFrom().ifPresent(f -> b.append(" (redirected from ").append(f).append(')'));
+    b.append('\n');
+    b.append("mode        ").append(mode.label()).append('\n');
+    b.append("encryption  ").append(outcome().label()).append('\n');
+    b.append("tds version ").append(loginAck.tdsVersion().map(Object::toString)
+        .orElse(String.format("0x%08X", loginAck.tdsVersionCode()))).append('\n');
+    b.append("server      ").append(loginAck.progName()).append(' ').append(loginAck.majorVersion()).append('.')
+        .append(loginAck.minorVersion()).append('.').append(loginAck.buildNumber());
+    if (security.serverPreLogin() != null) {
+      b.append(" (PRELOGIN version ").append(security.serverPreLogin().version()).append(", ")
+          .append(security.serverPreLogin().version().productName()).append(')');
+    }
+    b.append('\n');
+    tls().ifPresent(t -> {
+      b.append("tls         ").append(t.protocol()).append(' ').append(t.cipherSuite()).append('\n');
+      b.append("alpn        ").append(t.alpn().isEmpty() ? "(none)" : t.alpn()).append('\n');
+      b.append("sni         ").append(t.sniHostName().isEmpty() ? "(none)" : t.sniHostName()).append('\n');
+      if (!t.peerCertificates().isEmpty()) {
+        b.append("certificate ").append(t.peerCertificates().get(0).getSubjectX500Principal().getName()).append('\n');
+      }
+    });
+    b.append("packet size ").append(packetSize).append('\n');
+    b.append("database    ").append(database).append('\n');
+    return b.toString();
+  }
+}

@@ -1,0 +1,232 @@
+package io.tdstls.client;
+
+import io.tdstls.error.ServerErrorException;
+import io.tdstls.error.TdsException;
+import io.tdstls.error.TdsProtocolException;
+import io.tdstls.negotiation.ClientNegotiator;
+import io.tdstls.negotiation.ClientState;
+import io.tdstls.negotiation.TlsEngineSource;
+import io.tdstls.protocol.batch.SqlBatch;
+import io.tdstls.protocol.login.TdsVersion;
+import io.tdstls.protocol.packet.PacketType;
+import io.tdstls.protocol.packet.TdsMessage;
+import io.tdstls.protocol.prelogin.PreLogin;
+import io.tdstls.protocol.prelogin.ThreadId;
+import io.tdstls.protocol.prelogin.Version;
+import io.tdstls.protocol.token.ColMetadata;
+import io.tdstls.protocol.token.Done;
+import io.tdstls.protocol.token.DoneStatus;
+import io.tdstls.protocol.token.EnvChange;
+import io.tdstls.protocol.token.EnvChangeType;
+import io.tdstls.protocol.token.Row;
+import io.tdstls.protocol.token.ServerMessage;
+import io.tdstls.protocol.token.Token;
+import io.tdstls.protocol.token.TokenDecoder;
+import io.tdstls.tls.ClientEngineFactory;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A logged-in TDS session over a blocking socket: a thin loop that moves bytes between the socket
+ * and the {@link ClientNegotiator}. Not thread-safe: one request at a time.
+ */
+public final class TdsSession implements AutoCloseable {
+
+  /** The largest response accepted, in bytes. */
+  static final int MAX_MESSAGE_SIZE = 256 << 20;
+
+  private final ConnectionConfig config;
+  private final BlockingTransport transport;
+  private final ClientNegotiator core;
+  private TokenDecoder decoder;
+  private SessionReport report;
+  private EnvChange.Routing redirect;
+  private String database;
+  private long transactionDescriptor;
+  private boolean closed;
+
+  private TdsSession(ConnectionConfig config, BlockingTransport transport, ClientNegotiator core) {
+    this.config = config;
+    this.transport = transport;
+    this.core = core;
+  }
+
+  static TdsSession open(ConnectionConfig config, ClientEngineFactory tls, String host, int port, String routedFrom)
+      throws TdsException {
+    Instant deadline = deadline(config.loginTimeout());
+    BlockingTransport transport = BlockingTransport.open(host, port, config.connectTimeout());
+    TlsEngineSource engines = path -> tls.newEngine(host, port, path);
+    PreLogin preLogin = PreLogin.of(new Version(0, 1, 0, 0))
+        .withInstance(config.instanceName().orElse(""))
+        .withThreadId(ThreadId.of(ProcessHandle.current().pid() & 0xFFFFFFFFL))
+        .withMars(false);
+    ClientNegotiator core = new ClientNegotiator(config.tls().mode(), preLogin, engines,
+        outcome -> LoginRequest.build(config, host, outcome).encode(), MAX_MESSAGE_SIZE);
+    TdsSession session = new TdsSession(config, transport, core);
+    try {
+      transport.write(core.start());
+      TdsMessage reply = session.awaitMessage(deadline);
+      TdsVersion requested = core.negotiated().outcome() == io.tdstls.protocol.encryption.Outcome.STRICT
+          ? TdsVersion.V7_4 : config.tdsVersion();
+      session.decoder = new TokenDecoder(requested);
+      LoginResponse login = LoginResponse.of(session.decoder.decode(reply.payload()), config.packetSize());
+      if (login.routing() != null) {
+        session.redirect = login.routing();
+        return session;
+      }
+      core.loginAccepted(login.packetSize());
+      session.database = login.database();
+      session.report = new SessionReport(host, port, config.tls().mode(), core.negotiated(), login.loginAck(),
+          core.packetSize(), login.database(), routedFrom);
+      return session;
+    } catch (TdsException e) {
+      core.fail(e);
+      transport.close();
+      throw e;
+    }
+  }
+
+  private static Instant deadline(Duration timeout) {
+    return timeout.isZero() ? null : Instant.now().plus(timeout);
+  }
+
+  /** Reads until the core has a complete message from the server. */
+  private TdsMessage awaitMessage(Instant deadline) throws TdsException {
+    while (true) {
+      TdsMessage m = core.state() == ClientState.SENT_LOGIN7 || core.state() == ClientState.LOGGED_IN ? core.poll() : null;
+      if (m != null) {
+        return m;
+      }
+      ByteBuffer in = transport.read(deadline, waitingFor());
+      transport.write(core.receive(in));
+    }
+  }
+
+  private String waitingFor() {
+    switch (core.state()) {
+      case STRICT_TLS_HANDSHAKE:
+        return "waiting for the strict (TDS 8.0) TLS handshake";
+      case SENT_PRELOGIN:
+        return "waiting for the PRELOGIN response";
+      case SENT_TLS_NEGOTIATION:
+        return "waiting for the TLS handshake inside PRELOGIN";
+      case SENT_LOGIN7:
+        return "waiting for the login response";
+      default:
+        return "waiting for a response";
+    }
+  }
+
+  EnvChange.Routing redirect() {
+    return redirect;
+  }
+
+  /**
+   * Returns what this session negotiated.
+   *
+   * @return the report
+   */
+  public SessionReport report() {
+    return report;
+  }
+
+  /**
+   * Returns the current database.
+   *
+   * @return the database name
+   */
+  public String database() {
+    return database;
+  }
+
+  /**
+   * Runs an SQL batch and reads its whole answer.
+   *
+   * @param sql the batch
+   * @return result sets, messages and row counts
+   * @throws ServerErrorException if the server answered with an ERROR token (the session stays
+   *     usable)
+   * @throws TdsException if the connection fails (the session is then closed)
+   */
+  public QueryResult execute(String sql) throws TdsException {
+    if (closed) {
+      throw new IllegalStateException("the session is closed");
+    }
+    TdsMessage reply;
+    try {
+      TdsVersion version = report.loginAck().tdsVersion().filter(v -> v != TdsVersion.V8_0).orElse(TdsVersion.V7_4);
+      byte[] batch = SqlBatch.encode(sql, version, transactionDescriptor, 1);
+      transport.write(core.send(new TdsMessage(PacketType.SQL_BATCH, batch)));
+      reply = awaitMessage(deadline(config.readTimeout()));
+    } catch (TdsException e) {
+      core.fail(e);
+      close();
+      throw e;
+    }
+    return collect(decoder.decode(reply.payload()));
+  }
+
+  private QueryResult collect(List<Token> tokens) throws TdsException {
+    List<ResultTable> tables = new ArrayList<>();
+    List<ServerMessage> messages = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
+    ServerMessage error = null;
+    ColMetadata columns = null;
+    List<List<Object>> rows = new ArrayList<>();
+    for (Token t : tokens) {
+      if (t instanceof ColMetadata) {
+        columns = (ColMetadata) t;
+        rows = new ArrayList<>();
+      } else if (t instanceof Row) {
+        if (columns == null) {
+          throw new TdsProtocolException("result", "a ROW before any COLMETADATA", -1);
+        }
+        rows.add(((Row) t).values());
+      } else if (t instanceof Done) {
+        Done d = (Done) t;
+        if (columns != null && !columns.columns().isEmpty()) {
+          tables.add(new ResultTable(columns.columns(), rows));
+          columns = null;
+        }
+        if (d.has(DoneStatus.COUNT)) {
+          counts.add(d.rowCount());
+        }
+      } else if (t instanceof ServerMessage) {
+        ServerMessage m = (ServerMessage) t;
+        if (m.isError()) {
+          error = error == null ? m : error;
+        } else {
+          messages.add(m);
+        }
+      } else if (t instanceof EnvChange.Text && ((EnvChange.Text) t).changeType() == EnvChangeType.DATABASE) {
+        database = ((EnvChange.Text) t).newValue();
+      } else if (t instanceof EnvChange.Binary) {
+        trackTransaction((EnvChange.Binary) t);
+      }
+    }
+    if (error != null) {
+      throw new ServerErrorException(error.number(), error.state(), error.severity(), error.message(),
+          error.serverName(), error.procName(), error.lineNumber());
+    }
+    return new QueryResult(tables, messages, counts);
+  }
+
+  private void trackTransaction(EnvChange.Binary change) {
+    if (change.changeType() == EnvChangeType.BEGIN_TRANSACTION && change.newValue().length == 8) {
+      transactionDescriptor = ByteBuffer.wrap(change.newValue()).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    } else if (change.changeType() == EnvChangeType.COMMIT_TRANSACTION
+        || change.changeType() == EnvChangeType.ROLLBACK_TRANSACTION) {
+      transactionDescriptor = 0;
+    }
+  }
+
+  /** Closes the connection. */
+  @Override
+  public void close() {
+    closed = true;
+    transport.close();
+  }
+}
