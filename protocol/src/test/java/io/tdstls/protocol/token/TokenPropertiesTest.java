@@ -57,6 +57,11 @@ class TokenPropertiesTest {
       Column.nullable("binary", TypeInfo.of(TdsType.BIGBINARY, 50)),
       Column.nullable("varbinarymax", TypeInfo.of(TdsType.BIGVARBIN, TypeInfo.MAX)),
       Column.nullable("xml", TypeInfo.of(TdsType.XML)),
+      new Column(0, 1, TypeInfo.text(TdsType.TEXT, Integer.MAX_VALUE, LATIN1), "text",
+          List.of("master", "dbo", "t")),
+      new Column(0, 1, TypeInfo.text(TdsType.NTEXT, Integer.MAX_VALUE - 1, LATIN1), "ntext",
+          List.of("t")),
+      new Column(0, 1, TypeInfo.of(TdsType.IMAGE, Integer.MAX_VALUE), "image", List.of("t")),
       new Column(0, 0, TypeInfo.of(TdsType.INT4), "notnull")));
 
   @Provide
@@ -93,6 +98,7 @@ class TokenPropertiesTest {
                 LocalDate.of(1, 1, 1).plusDays(d), t.withNano(t.getNano() / 10_000 * 10_000),
                 ZoneOffset.ofTotalSeconds(off * 60))),
         ascii, ascii, unicode, unicode, ascii, unicode, bytes, bytes, bytes, unicode,
+        ascii, unicode, bytes,
         Arbitraries.integers());
     List<Arbitrary<Object>> nullable = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
