@@ -137,6 +137,8 @@ public final class Login7 {
    *
    * <p>Every offset and length is checked against the payload and against the declared total
    * length before anything is read; the FeatureExt block is read only when fExtension is set.
+   * The TDS 7.0/7.1 layout (an 86-byte fixed part without ChangePassword and cbSSPILong) is
+   * recognised when the variable data starts before offset 94.
    *
    * @param payload the message payload, packets already reassembled
    * @return the message

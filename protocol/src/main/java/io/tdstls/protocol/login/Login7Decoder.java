@@ -4,7 +4,9 @@ import static io.tdstls.protocol.login.Login7Layout.*;
 
 import io.tdstls.error.TdsProtocolException;
 import io.tdstls.protocol.types.WireReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -56,7 +58,7 @@ final class Login7Decoder {
     b.appName(text(APP_NAME, "AppName")).serverName(text(SERVER_NAME, "ServerName"));
     b.clientInterfaceName(text(CLIENT_INTERFACE, "CltIntName"));
     b.language(text(LANGUAGE, "Language")).database(text(DATABASE, "Database"));
-    b.clientId(java.util.Arrays.copyOfRange(p, CLIENT_ID, CLIENT_ID + 6));
+    b.clientId(Arrays.copyOfRange(p, CLIENT_ID, CLIENT_ID + 6));
     b.sspi(sspi());
     b.attachDbFile(text(ATTACH_DB_FILE, "AtchDBFile"));
     if (fixedSize == FIXED_SIZE) {
@@ -91,7 +93,7 @@ final class Login7Decoder {
 
   private String text(int slot, String field) throws TdsProtocolException {
     byte[] b = bytes(slot, 2, field);
-    return new String(b, java.nio.charset.StandardCharsets.UTF_16LE);
+    return new String(b, StandardCharsets.UTF_16LE);
   }
 
   private byte[] bytes(int slot, int unit, String field) throws TdsProtocolException {
@@ -110,7 +112,7 @@ final class Login7Decoder {
       throw new TdsProtocolException(WHAT, field + " (offset " + offset + ", " + size
           + " bytes) runs past the declared length " + length, slot);
     }
-    return java.util.Arrays.copyOfRange(p, offset, offset + (int) size);
+    return Arrays.copyOfRange(p, offset, offset + (int) size);
   }
 
   private byte[] sspi() throws TdsProtocolException {

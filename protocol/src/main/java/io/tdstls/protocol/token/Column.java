@@ -1,6 +1,8 @@
 package io.tdstls.protocol.token;
 
+import io.tdstls.protocol.types.TdsType;
 import io.tdstls.protocol.types.TypeInfo;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,8 +12,10 @@ import java.util.Objects;
  * @param flags the column flags, 0..0xFFFF (see the named accessors)
  * @param typeInfo the data type
  * @param name the column name, at most 255 characters, possibly empty
+ * @param tableName the parts of the table name, sent only for text, ntext and image columns
+ *     (empty for the other types)
  */
-public record Column(int userType, int flags, TypeInfo typeInfo, String name) {
+public record Column(int userType, int flags, TypeInfo typeInfo, String name, List<String> tableName) {
 
   /** Flag fNullable. */
   public static final int FLAG_NULLABLE = 0x0001;
@@ -31,14 +35,43 @@ public record Column(int userType, int flags, TypeInfo typeInfo, String name) {
    * @param flags 0..0xFFFF
    * @param typeInfo the data type
    * @param name the column name
-   * @throws IllegalArgumentException if the flags or the name are out of range
+   * @param tableName the table name parts (text, ntext and image only; copied)
+   * @throws IllegalArgumentException if the flags or the name are out of range, or a table name
+   *     is given for another type
    */
   public Column {
     Objects.requireNonNull(typeInfo, "typeInfo");
     Objects.requireNonNull(name, "name");
-    if ((flags & ~0xFFFF) != 0 || name.length() > 0xFF) {
-      throw new IllegalArgumentException("column flags are 16-bit and names at most 255 characters");
+    tableName = List.copyOf(tableName);
+    if ((flags & ~0xFFFF) != 0 || name.length() > 0xFF || tableName.size() > 0xFF) {
+      throw new IllegalArgumentException("column flags are 16-bit, names at most 255 characters"
+          + " and table names at most 255 parts");
     }
+    if (!tableName.isEmpty() && !hasTableName(typeInfo.type())) {
+      throw new IllegalArgumentException("only text, ntext and image columns carry a table name");
+    }
+  }
+
+  /**
+   * Creates a column without a table name.
+   *
+   * @param userType the user type id
+   * @param flags 0..0xFFFF
+   * @param typeInfo the data type
+   * @param name the column name
+   */
+  public Column(int userType, int flags, TypeInfo typeInfo, String name) {
+    this(userType, flags, typeInfo, name, List.of());
+  }
+
+  /**
+   * Tells whether COLMETADATA carries a table name for columns of a type.
+   *
+   * @param type the data type
+   * @return for TEXT, NTEXT and IMAGE
+   */
+  public static boolean hasTableName(TdsType type) {
+    return type == TdsType.TEXT || type == TdsType.NTEXT || type == TdsType.IMAGE;
   }
 
   /**

@@ -8,10 +8,10 @@ import java.util.Objects;
  * ENVCHANGE ([MS-TDS] 2.2.7.9): an environment change, in one of four shapes by value format.
  *
  * <pre>{@code
- * new EnvChange.Text(EnvChangeType.DATABASE, "mydb", "master");
- * new EnvChange.Text(EnvChangeType.PACKET_SIZE, "8000", "4096");
+ * EnvChange.database("mydb", "master");
+ * EnvChange.packetSize(8000, 4096);
  * EnvChange.Binary.collation(Collation.SQL_LATIN1_GENERAL_CP1_CI_AS);
- * new EnvChange.Routing(0, 1433, "replica.example.com");
+ * EnvChange.routing("replica.example.com", 1433);
  * }</pre>
  */
 public sealed interface EnvChange extends Token
@@ -27,6 +27,50 @@ public sealed interface EnvChange extends Token
   @Override
   default TokenType type() {
     return TokenType.ENVCHANGE;
+  }
+
+  /**
+   * Returns a database change (type 1).
+   *
+   * @param newDatabase the database now in use
+   * @param oldDatabase the previous one, or empty
+   * @return the change
+   */
+  static EnvChange database(String newDatabase, String oldDatabase) {
+    return new Text(EnvChangeType.DATABASE, newDatabase, oldDatabase);
+  }
+
+  /**
+   * Returns a language change (type 2).
+   *
+   * @param newLanguage the language now in use, for example {@code "us_english"}
+   * @param oldLanguage the previous one, or empty
+   * @return the change
+   */
+  static EnvChange language(String newLanguage, String oldLanguage) {
+    return new Text(EnvChangeType.LANGUAGE, newLanguage, oldLanguage);
+  }
+
+  /**
+   * Returns a packet size change (type 4), sent in the login response.
+   *
+   * @param newSize the packet size both sides use from the next message on, 512..32767
+   * @param oldSize the size requested or used before
+   * @return the change
+   */
+  static EnvChange packetSize(int newSize, int oldSize) {
+    return new Text(EnvChangeType.PACKET_SIZE, Integer.toString(newSize), Integer.toString(oldSize));
+  }
+
+  /**
+   * Returns a routing change (type 20), sent after LOGINACK to send the client elsewhere.
+   *
+   * @param server the alternate server
+   * @param port its TCP port
+   * @return the change
+   */
+  static EnvChange routing(String server, int port) {
+    return new Routing(0, port, server);
   }
 
   /**

@@ -137,7 +137,14 @@ public final class TokenDecoder {
       int userType = wide() ? r.i32("COLMETADATA user type") : r.u16("COLMETADATA user type");
       int flags = r.u16("COLMETADATA flags");
       TypeInfo typeInfo = TypeInfo.decode(r);
-      columns.add(new Column(userType, flags, typeInfo, r.bVarchar("COLMETADATA column name")));
+      List<String> table = new ArrayList<>();
+      if (Column.hasTableName(typeInfo.type())) {
+        int parts = r.u8("COLMETADATA table name parts");
+        for (int p = 0; p < parts; p++) {
+          table.add(r.usVarchar("COLMETADATA table name"));
+        }
+      }
+      columns.add(new Column(userType, flags, typeInfo, r.bVarchar("COLMETADATA column name"), table));
     }
     metadata = new ColMetadata(columns);
     return metadata;

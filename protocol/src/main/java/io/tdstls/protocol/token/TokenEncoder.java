@@ -129,6 +129,10 @@ public final class TokenEncoder {
       }
       w.u16(col.flags());
       col.typeInfo().encode(w);
+      if (Column.hasTableName(col.typeInfo().type())) {
+        w.u8(col.tableName().size());
+        col.tableName().forEach(w::usVarchar);
+      }
       w.bVarchar(col.name());
     }
     metadata = c;

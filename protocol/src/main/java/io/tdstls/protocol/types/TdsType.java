@@ -8,8 +8,8 @@ import io.tdstls.error.TdsProtocolException;
  *
  * <p>Fixed-length types (INT4, DATETIME...) carry no length and cannot be NULL; the nullable
  * "N" variants (INTN, DATETIMN...) carry a 1-byte length where 0 means NULL. The legacy codes
- * (CHAR, VARCHAR, TEXT, XML, UDT, SSVARIANT...) are recognised; see {@link #isSupported()} for
- * the ones whose values this library cannot decode.
+ * (CHAR, VARCHAR, TEXT, NTEXT, IMAGE...) are supported; UDT and SSVARIANT are recognised but
+ * not decoded (see {@link #isSupported()}).
  */
 public enum TdsType {
   /** NULLTYPE: the column is always NULL (0 bytes). */
@@ -88,12 +88,12 @@ public enum TdsType {
   XML(0xF1, Format.XML, 0),
   /** CLR user-defined type: recognised, not supported. */
   UDT(0xF0, Format.UNSUPPORTED, 0),
-  /** Legacy text: recognised, not supported. */
-  TEXT(0x23, Format.UNSUPPORTED, 0),
-  /** Legacy ntext: recognised, not supported. */
-  NTEXT(0x63, Format.UNSUPPORTED, 0),
-  /** Legacy image: recognised, not supported. */
-  IMAGE(0x22, Format.UNSUPPORTED, 0),
+  /** Legacy text (text pointer, timestamp, 4-byte length). Decoded as {@link String}. */
+  TEXT(0x23, Format.LONG_LEN, 0),
+  /** Legacy ntext. Decoded as {@link String}. */
+  NTEXT(0x63, Format.LONG_LEN, 0),
+  /** Legacy image. Decoded as {@code byte[]}. */
+  IMAGE(0x22, Format.LONG_LEN, 0),
   /** sql_variant: recognised, not supported. */
   SSVARIANT(0x62, Format.UNSUPPORTED, 0);
 
@@ -109,6 +109,11 @@ public enum TdsType {
     DATE,
     /** time, datetime2, datetimeoffset: a 1-byte scale; the value has a 1-byte length. */
     SCALED,
+    /**
+     * text, ntext, image: a 4-byte maximum length (and a collation for text and ntext); the
+     * value is a text pointer (0 length for NULL), an 8-byte timestamp and a 4-byte length.
+     */
+    LONG_LEN,
     /** xml: a schema-present byte (and names); the value is PLP. */
     XML,
     /** Recognised, but this library does not decode its TYPE_INFO or values. */
@@ -156,28 +161,29 @@ public enum TdsType {
    * Tells whether values of this type are text in a collation's code page (TYPE_INFO carries a
    * collation).
    *
-   * @return for BIGVARCHR, BIGCHAR, NVARCHAR, NCHAR
+   * @return for BIGVARCHR, BIGCHAR, NVARCHAR, NCHAR, TEXT and NTEXT
    */
   public boolean hasCollation() {
-    return this == BIGVARCHR || this == BIGCHAR || this == NVARCHAR || this == NCHAR;
+    return this == BIGVARCHR || this == BIGCHAR || this == NVARCHAR || this == NCHAR
+        || this == TEXT || this == NTEXT;
   }
 
   /**
    * Tells whether values are UTF-16LE text.
    *
-   * @return for NVARCHAR, NCHAR and XML
+   * @return for NVARCHAR, NCHAR, NTEXT and XML
    */
   public boolean isUnicode() {
-    return this == NVARCHAR || this == NCHAR || this == XML;
+    return this == NVARCHAR || this == NCHAR || this == NTEXT || this == XML;
   }
 
   /**
    * Tells whether values are single-byte-code-page text.
    *
-   * @return for BIGVARCHR, BIGCHAR, CHAR and VARCHAR
+   * @return for BIGVARCHR, BIGCHAR, CHAR, VARCHAR and TEXT
    */
   public boolean isAnsiText() {
-    return this == BIGVARCHR || this == BIGCHAR || this == CHAR || this == VARCHAR;
+    return this == BIGVARCHR || this == BIGCHAR || this == CHAR || this == VARCHAR || this == TEXT;
   }
 
   /**
@@ -192,7 +198,7 @@ public enum TdsType {
   /**
    * Tells whether this library decodes and encodes values of this type.
    *
-   * @return false for TEXT, NTEXT, IMAGE, UDT and SSVARIANT
+   * @return false for UDT and SSVARIANT
    */
   public boolean isSupported() {
     return format != Format.UNSUPPORTED;

@@ -50,7 +50,9 @@ public record TypeInfo(TdsType type, int maxLength, int precision, int scale, Co
     if (type.format() == TdsType.Format.SCALED && (scale < 0 || scale > 7)) {
       throw new IllegalArgumentException(type + " scale " + scale + " is outside 0..7");
     }
-    if (maxLength < 0 || maxLength > (type.format() == TdsType.Format.BYTE_LEN ? 0xFF : 0xFFFF)) {
+    int limit = type.format() == TdsType.Format.BYTE_LEN ? 0xFF
+        : type.format() == TdsType.Format.LONG_LEN ? Integer.MAX_VALUE : 0xFFFF;
+    if (maxLength < 0 || maxLength > limit) {
       throw new IllegalArgumentException(type + " maximum length " + maxLength + " is out of range");
     }
   }
@@ -80,7 +82,7 @@ public record TypeInfo(TdsType type, int maxLength, int precision, int scale, Co
   /**
    * Returns the TYPE_INFO of a text type.
    *
-   * @param type BIGVARCHR, BIGCHAR, NVARCHAR or NCHAR
+   * @param type BIGVARCHR, BIGCHAR, NVARCHAR, NCHAR, TEXT or NTEXT
    * @param maxLength the maximum length in bytes, or {@link #MAX}
    * @param collation the collation
    * @return the type info
@@ -160,6 +162,13 @@ public record TypeInfo(TdsType type, int maxLength, int precision, int scale, Co
         int len = r.u16(type + " length");
         return type.hasCollation() ? text(type, len, Collation.decode(r)) : of(type, len);
       }
+      case LONG_LEN: {
+        long len = r.u32(type + " length");
+        if (len > Integer.MAX_VALUE) {
+          throw r.error(type + " maximum length " + len + " exceeds 2^31-1", at + 1);
+        }
+        return type.hasCollation() ? text(type, (int) len, Collation.decode(r)) : of(type, (int) len);
+      }
       case XML:
         if (r.u8("xml schema present") == 1) {
           r.bVarchar("xml schema database");
@@ -195,6 +204,12 @@ public record TypeInfo(TdsType type, int maxLength, int precision, int scale, Co
         return;
       case USHORT_LEN:
         w.u16(maxLength);
+        if (collation != null) {
+          collation.encode(w);
+        }
+        return;
+      case LONG_LEN:
+        w.i32(maxLength);
         if (collation != null) {
           collation.encode(w);
         }

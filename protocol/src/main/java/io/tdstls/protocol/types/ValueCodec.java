@@ -8,7 +8,8 @@ import io.tdstls.error.TdsProtocolException;
  * <p>Java types, one per TDS type (see each {@link TdsType} constant): tinyint and smallint give
  * {@link Short}, int {@link Integer}, bigint {@link Long}; bit {@link Boolean}; real {@link Float}
  * and float {@link Double}; decimal, numeric, money and smallmoney {@link java.math.BigDecimal};
- * char, varchar, nchar, nvarchar and xml {@link String}; binary and varbinary {@code byte[]};
+ * char, varchar, text, nchar, nvarchar, ntext and xml {@link String}; binary, varbinary and image
+ * {@code byte[]};
  * uniqueidentifier {@link java.util.UUID} (from its mixed-endian wire form); date {@link
  * java.time.LocalDate}; time {@link java.time.LocalTime}; datetime, smalldatetime and datetime2
  * {@link java.time.LocalDateTime}; datetimeoffset {@link java.time.OffsetDateTime}; NULL {@code

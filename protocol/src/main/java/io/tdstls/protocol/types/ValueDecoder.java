@@ -38,6 +38,14 @@ final class ValueDecoder {
         }
         int len = r.u16(type + " value length");
         return len == 0xFFFF ? null : fromBytes(t, r.bytes(len, type + " value"), r);
+      case LONG_LEN: {
+        int ptr = r.u8(type + " text pointer length");
+        if (ptr == 0) {
+          return null;
+        }
+        r.skip(ptr + 8L, type + " text pointer and timestamp");
+        return fromBytes(t, r.bytes(r.u32(type + " value length"), type + " value"), r);
+      }
       case XML: {
         byte[] b = plp(r);
         return b == null ? null : new String(b, StandardCharsets.UTF_16LE);

@@ -13,6 +13,9 @@ import java.util.UUID;
 /** Writes one column value for a TYPE_INFO; the inverse of {@link ValueDecoder}. */
 final class ValueEncoder {
 
+  /** The text pointer sent with text, ntext and image values; clients only test its length. */
+  private static final byte[] TEXT_POINTER = new byte[16];
+
   private ValueEncoder() {}
 
   static void encode(TypeInfo t, Object v, WireWriter w) {
@@ -42,6 +45,12 @@ final class ValueEncoder {
           Temporals.writeDateTimeOffset(w, as(OffsetDateTime.class, v, type), t.scale());
         }
         return;
+      case LONG_LEN: {
+        byte[] b = toBytes(t, v);
+        checkLength(t, b.length);
+        w.u8(TEXT_POINTER.length).bytes(TEXT_POINTER).bytes(new byte[8]).i32(b.length).bytes(b);
+        return;
+      }
       case USHORT_LEN:
       case XML: {
         byte[] b = toBytes(t, v);
@@ -73,6 +82,7 @@ final class ValueEncoder {
       case BYTE_LEN:
       case DATE:
       case SCALED:
+      case LONG_LEN:
         w.u8(0);
         return;
       default:

@@ -141,6 +141,22 @@ class Login7Test {
   }
 
   @Test
+  void decodesTheTds71LayoutWithoutChangePasswordAndSspiLong() throws Exception {
+    io.tdstls.protocol.types.WireWriter w = new io.tdstls.protocol.types.WireWriter();
+    w.i32(88).i32(0x71000001).i32(4096).i32(0).i32(0).i32(0).i32(0).i32(0).i32(0x0409);
+    w.u16(86).u16(1); // HostName "h" right after the 86-byte fixed part
+    for (int slot = 1; slot < 9; slot++) {
+      w.u16(88).u16(0);
+    }
+    w.bytes(new byte[6]).u16(88).u16(0).u16(88).u16(0);
+    w.u16('h');
+    Login7 l = Login7.decode(w.toByteArray());
+    assertThat(l.tdsVersion()).contains(TdsVersion.V7_1);
+    assertThat(l.hostName()).isEqualTo("h");
+    assertThat(l.changePassword()).isEmpty();
+  }
+
+  @Test
   void toStringHidesThePassword() {
     Login7 l = Login7.builder().password("hunter2").changePassword("hunter3").build();
     assertThat(l.toString()).doesNotContain("hunter");

@@ -17,7 +17,9 @@ class TypeInfoTest {
       TypeInfo.of(TdsType.DATEN), TypeInfo.scaled(TdsType.DATETIME2N, 3),
       TypeInfo.text(TdsType.NVARCHAR, 200, Collation.SQL_LATIN1_GENERAL_CP1_CI_AS),
       TypeInfo.text(TdsType.BIGVARCHR, TypeInfo.MAX, new Collation(0x0419, 1, 0, 0)),
-      TypeInfo.of(TdsType.BIGVARBIN, 16), TypeInfo.of(TdsType.XML));
+      TypeInfo.of(TdsType.BIGVARBIN, 16), TypeInfo.of(TdsType.XML),
+      TypeInfo.text(TdsType.TEXT, Integer.MAX_VALUE, Collation.SQL_LATIN1_GENERAL_CP1_CI_AS),
+      TypeInfo.of(TdsType.IMAGE, Integer.MAX_VALUE));
 
   static byte[] encode(TypeInfo t) {
     WireWriter w = new WireWriter();

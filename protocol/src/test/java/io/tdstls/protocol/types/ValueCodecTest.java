@@ -115,6 +115,18 @@ class ValueCodecTest {
   }
 
   @Test
+  void textValuesCarryATextPointerAndTimestamp() throws Exception {
+    TypeInfo t = TypeInfo.text(TdsType.TEXT, Integer.MAX_VALUE, Collation.SQL_LATIN1_GENERAL_CP1_CI_AS);
+    byte[] wire = encode(t, "hi");
+    assertThat(Hex.of(wire)).isEqualTo("10" + "00".repeat(16) + "00".repeat(8) + "02000000" + "6869");
+    assertThat(decode(t, wire)).isEqualTo("hi");
+    assertThat(Hex.of(encode(t, null))).isEqualTo("00");
+    assertThat(decode(t, Hex.bytes("00"))).isNull();
+    // a 2-byte text pointer is accepted as well
+    assertThat(decode(t, Hex.bytes("02 ABCD 0000000000000000 01000000 41"))).isEqualTo("A");
+  }
+
+  @Test
   void plpLengthLargerThanTheDataIsAProtocolError() {
     TypeInfo t = TypeInfo.of(TdsType.BIGVARBIN, TypeInfo.MAX);
     assertThatThrownBy(() -> decode(t, Hex.bytes("FFFFFFFFFFFFFF7F 00000000")))
