@@ -107,6 +107,12 @@ class HostnameMatcherTest {
     assertThat(HostnameMatcher.matchesDnsName(pattern, domain)).isFalse();
   }
 
+  @Property(tries = 3000)
+  void arbitraryTextNeverThrows(@ForAll String pattern, @ForAll String host) {
+    HostnameMatcher.matchesDnsName(pattern, host);
+    IpLiteral.parse(host);
+  }
+
   @Provide
   Arbitrary<String> labels() {
     return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-").ofMinLength(1).ofMaxLength(12);

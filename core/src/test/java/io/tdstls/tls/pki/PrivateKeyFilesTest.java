@@ -134,6 +134,16 @@ class PrivateKeyFilesTest {
     }
   }
 
+  @Property(tries = 2000)
+  void randomKeyStoresFailOnlyWithTheConfigError(@ForAll @Size(max = 600) byte[] content, @ForAll boolean jks,
+      @ForAll boolean withPassword) {
+    try {
+      KeyStoreFiles.parse(content, "fuzz", jks ? "JKS" : "PKCS12", withPassword ? PASSWORD : null);
+    } catch (TdsConfigException expected) {
+      // the only failure allowed
+    }
+  }
+
   @net.jqwik.api.Provide
   net.jqwik.api.Arbitrary<String> labels() {
     return net.jqwik.api.Arbitraries.of("PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY",
