@@ -11,6 +11,7 @@ import java.util.Objects;
 public final class CertificateChainException extends CertificateException {
 
   private final CertificateProblem problem;
+  private final String subject;
 
   /**
    * Creates the error.
@@ -22,6 +23,16 @@ public final class CertificateChainException extends CertificateException {
   public CertificateChainException(CertificateProblem problem, String subject, Throwable cause) {
     super("certificate " + subject + " " + problem.description(), cause);
     this.problem = Objects.requireNonNull(problem, "problem");
+    this.subject = subject;
+  }
+
+  /**
+   * Returns the subject of the certificate at fault.
+   *
+   * @return the distinguished name, quoted
+   */
+  public String subject() {
+    return subject;
   }
 
   /**

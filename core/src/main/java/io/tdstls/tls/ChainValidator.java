@@ -19,6 +19,7 @@ import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -62,19 +63,42 @@ final class ChainValidator {
    * @throws CertificateChainException saying what is wrong
    */
   void validate(X509Certificate[] chain) throws CertificateChainException {
-    int anchorIndex = chain.length;
-    for (int i = 0; i < chain.length; i++) {
-      if (anchorCertificates.contains(chain[i])) {
-        anchorIndex = i;
-        break;
-      }
-    }
-    if (anchorIndex == 0) {
+    List<X509Certificate> path = orderedPath(chain);
+    if (path.isEmpty()) {
       checkValidity(chain[0]);
     } else {
-      validatePath(Arrays.asList(chain).subList(0, anchorIndex));
+      validatePath(path);
     }
     checkServerUsage(chain[0]);
+  }
+
+  /**
+   * Orders what the server sent into a path: the leaf, then the certificate that issued it, and
+   * so on, stopping before a trust anchor. Servers that send intermediates out of order, or extra
+   * certificates, are thereby still validated; unused certificates are ignored.
+   *
+   * @param chain the certificates as sent, leaf first
+   * @return the path without the anchor; empty when the leaf itself is an anchor
+   */
+  private List<X509Certificate> orderedPath(X509Certificate[] chain) {
+    List<X509Certificate> path = new ArrayList<>();
+    List<X509Certificate> unused = new ArrayList<>(Arrays.asList(chain).subList(1, chain.length));
+    X509Certificate current = chain[0];
+    while (current != null && !anchorCertificates.contains(current)) {
+      path.add(current);
+      X509Certificate next = null;
+      if (!current.getIssuerX500Principal().equals(current.getSubjectX500Principal())) {
+        for (X509Certificate candidate : unused) {
+          if (candidate.getSubjectX500Principal().equals(current.getIssuerX500Principal())) {
+            next = candidate;
+            break;
+          }
+        }
+      }
+      unused.remove(next);
+      current = next;
+    }
+    return path;
   }
 
   private void validatePath(List<X509Certificate> path) throws CertificateChainException {

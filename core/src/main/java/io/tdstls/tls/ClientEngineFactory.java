@@ -159,8 +159,7 @@ public final class ClientEngineFactory {
     CertifiedKey key = auth.format() == ClientAuth.Format.PKCS12
         ? KeyStoreFiles.readCertifiedKey(auth.certificate(), "PKCS12", auth.password())
         : CertifiedKey.fromPemFiles(auth.certificate(), auth.key(), auth.password());
-    KeyManagers.requireMatchingKey(key);
-    return new KeyManager[] {new ClientCertificateKeyManager(key)};
+    return KeyManagers.of(key);
   }
 
   /**

@@ -7,39 +7,27 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Builds JSSE key and trust managers from in-memory material. */
 final class KeyManagers {
 
-  private static final char[] IN_MEMORY_PASSWORD = "in-memory".toCharArray();
-
   private KeyManagers() {}
 
   /**
-   * Returns key managers presenting one key and chain.
+   * Returns key managers presenting one key and chain, as given.
    *
    * @param key the key and chain
    * @return the key managers
+   * @throws TdsConfigException if the key does not belong to the first certificate
    */
   static KeyManager[] of(CertifiedKey key) {
     requireMatchingKey(key);
-    try {
-      KeyStore store = emptyStore();
-      store.setKeyEntry("key", key.privateKey(), IN_MEMORY_PASSWORD, key.chain().toArray(new Certificate[0]));
-      KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX");
-      factory.init(store, IN_MEMORY_PASSWORD);
-      return factory.getKeyManagers();
-    } catch (GeneralSecurityException | IOException e) {
-      throw new TdsConfigException("the private key does not fit its certificate chain or is unsupported ("
-          + e.getClass().getSimpleName() + "): give the key of the first certificate", e);
-    }
+    return new KeyManager[] {new SingleKeyManager(key)};
   }
 
   /**

@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
@@ -17,7 +18,8 @@ import javax.net.ssl.SSLSession;
  * @param protocol the negotiated JSSE protocol name, for example {@code "TLSv1.2"}
  * @param cipherSuite the negotiated cipher suite (JSSE name)
  * @param applicationProtocol the ALPN protocol selected ({@code "tds/8.0"}), or empty if none
- * @param sniHostName the SNI host name the client sent, or empty if none
+ * @param sniHostName the SNI host name the client sent (as the client set it, or as the server
+ *     received it), or empty if none
  * @param peerCertificates the peer's certificate chain, leaf first; empty if it sent none
  */
 public record NegotiatedTls(
@@ -50,7 +52,8 @@ public record NegotiatedTls(
     SSLSession session = engine.getSession();
     String alpn = engine.getApplicationProtocol();
     Optional<String> sni = Optional.empty();
-    List<SNIServerName> names = engine.getUseClientMode() ? engine.getSSLParameters().getServerNames() : null;
+    List<SNIServerName> names = engine.getUseClientMode() ? engine.getSSLParameters().getServerNames()
+        : session instanceof ExtendedSSLSession ? ((ExtendedSSLSession) session).getRequestedServerNames() : null;
     if (names != null) {
       for (SNIServerName n : names) {
         if (n instanceof SNIHostName) {

@@ -105,6 +105,22 @@ public final class ServerEngineFactory {
   }
 
   /**
+   * Reads what a completed handshake settled, and logs a WARNING if it settled on TLS 1.0 or 1.1.
+   * Call it once the engine's handshake status is {@code FINISHED}.
+   *
+   * @param engine an engine of this factory
+   * @return protocol, cipher suite, ALPN, SNI received and the client's chain (if it sent one)
+   */
+  public NegotiatedTls handshakeCompleted(SSLEngine engine) {
+    NegotiatedTls facts = NegotiatedTls.of(engine);
+    if (facts.isLegacy()) {
+      LOG.log(Level.WARNING, "{0} negotiated with a client: this version is obsolete and weak; upgrade the"
+          + " client to TLS 1.2", facts.protocol());
+    }
+    return facts;
+  }
+
+  /**
    * Returns the SHA-256 fingerprint of the server certificate in use, for clients to pin.
    *
    * @return the fingerprint

@@ -72,26 +72,25 @@ public final class TlsFailures {
     }
     if (t instanceof CertificateChainException) {
       CertificateChainException c = (CertificateChainException) t;
-      return invalid(c.problem(), c.getMessage(), failure);
+      return invalid(c.problem(), c.subject(), failure);
     }
     if (t instanceof CertificateExpiredException) {
-      return invalid(CertificateProblem.EXPIRED, "certificate has expired", failure);
+      return invalid(CertificateProblem.EXPIRED, null, failure);
     }
     if (t instanceof CertificateNotYetValidException) {
-      return invalid(CertificateProblem.NOT_YET_VALID, "certificate is not valid yet", failure);
+      return invalid(CertificateProblem.NOT_YET_VALID, null, failure);
     }
     if (t instanceof CertPathValidatorException) {
-      CertificateProblem problem = ChainValidator.problemOf((CertPathValidatorException) t);
-      return invalid(problem, "certificate " + problem.description(), failure);
+      return invalid(ChainValidator.problemOf((CertPathValidatorException) t), null, failure);
     }
     if (t instanceof CertificateException) {
-      return invalid(CertificateProblem.INVALID, "certificate " + CertificateProblem.INVALID.description(), failure);
+      return invalid(CertificateProblem.INVALID, null, failure);
     }
     return null;
   }
 
-  private static CertificateInvalidException invalid(CertificateProblem problem, String detail, SSLException failure) {
-    return new CertificateInvalidException("the peer certificate " + problem.description() + " (" + detail + ")",
-        problem.advice(), failure);
+  private static CertificateInvalidException invalid(CertificateProblem problem, String subject, SSLException failure) {
+    String which = subject == null ? "the peer certificate " : "the peer certificate " + subject + " ";
+    return new CertificateInvalidException(which + problem.description(), problem.advice(), failure);
   }
 }

@@ -197,4 +197,36 @@ class HandshakeTest {
     assertThat(e).isInstanceOf(TlsHandshakeException.class);
     assertThat(e.getMessage()).contains("TLS handshake failed");
   }
+
+  @Test
+  void chainSentOutOfOrderWithAnExtraCertificateIsStillValidated() throws Exception {
+    HeldCertificate stranger = HeldCertificate.builder().commonName("stranger").build();
+    var scrambled = new io.tdstls.tls.pki.CertifiedKey(pki.server.privateKey(),
+        java.util.List.of(pki.server.certificate(), stranger.certificate(), pki.root.certificate(),
+            pki.intermediate.certificate()));
+    ServerEngineFactory server = new ServerEngineFactory(ServerTlsConfig.builder().certifiedKey(scrambled).build());
+    TlsConfig config = TlsConfig.builder().caFile(pki.rootPem()).build();
+    EnginePump.Result r = handshake(config, TestPki.HOST, server, TlsNegotiationMode.STRICT);
+    assertThat(r.succeeded()).as("%s", r.clientError()).isTrue();
+    assertThat(server.handshakeCompleted(r.server()).sniHostName()).contains(TestPki.HOST);
+  }
+
+  @Test
+  void missingIntermediateIsUntrusted() throws Exception {
+    var leafOnly = new io.tdstls.tls.pki.CertifiedKey(pki.server.privateKey(), java.util.List.of(pki.server.certificate()));
+    ServerEngineFactory server = new ServerEngineFactory(ServerTlsConfig.builder().certifiedKey(leafOnly).build());
+    TlsConfig config = TlsConfig.builder().caFile(pki.rootPem()).build();
+    TdsException e = clientFailure(handshake(config, TestPki.HOST, server, TlsNegotiationMode.STRICT));
+    assertThat(e).isInstanceOf(CertificateInvalidException.class);
+    assertThat(e.getMessage()).contains("not signed by a trusted CA");
+  }
+
+  @Test
+  void selfSignedServerCertificateGivenAsCaFileIsTrusted() throws Exception {
+    HeldCertificate selfSigned = HeldCertificate.builder().addDnsName(TestPki.HOST).serverAuth().build();
+    TlsConfig config = TlsConfig.builder().caFile(pki.write("self.pem", selfSigned.certificatePem())).build();
+    assertThat(handshake(config, TestPki.HOST, serverFor(selfSigned), TlsNegotiationMode.STRICT).succeeded()).isTrue();
+    TdsException e = clientFailure(handshake(config, "other.test", serverFor(selfSigned), TlsNegotiationMode.STRICT));
+    assertThat(e).isInstanceOf(HostnameVerificationException.class);
+  }
 }

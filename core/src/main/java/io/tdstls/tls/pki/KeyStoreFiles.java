@@ -40,24 +40,41 @@ public final class KeyStoreFiles {
    *     password is wrong
    */
   public static KeyStore read(Path file, String type, char[] password) {
-    byte[] content = MaterialFiles.read(file, type + " key store");
+    return parse(MaterialFiles.read(file, type + " key store"), file.toString(), type, password);
+  }
+
+  /**
+   * Parses a key store.
+   *
+   * @param content the store's bytes
+   * @param source where they came from, for error messages
+   * @param type {@code "PKCS12"} or {@code "JKS"}
+   * @param password the store password, or {@code null}
+   * @return the loaded store
+   * @throws TdsConfigException if the content is not a key store of that type, or the password is
+   *     wrong
+   */
+  public static KeyStore parse(byte[] content, String source, String type, char[] password) {
     String t = type.toUpperCase(Locale.ROOT);
     try {
       KeyStore store = KeyStore.getInstance(t);
       store.load(new ByteArrayInputStream(content), password);
       return store;
     } catch (KeyStoreException e) {
-      throw new TdsConfigException("unsupported key store type '" + type + "' for " + file + ": use PKCS12 or JKS", e);
+      throw new TdsConfigException("unsupported key store type '" + type + "' for " + source + ": use PKCS12 or JKS", e);
     } catch (IOException e) {
       if (e.getCause() instanceof UnrecoverableKeyException) {
-        throw new TdsConfigException("wrong password for key store " + file + ": check the password", e);
+        throw new TdsConfigException("wrong password for key store " + source + ": check the password", e);
       }
-      throw new TdsConfigException(file + " is not a valid " + t + " key store (" + e.getClass().getSimpleName()
-          + "): check the file and its type (PKCS12 or JKS)", e);
+      throw notAStore(source, t, e);
     } catch (GeneralSecurityException | RuntimeException e) {
-      throw new TdsConfigException(file + " is not a valid " + t + " key store (" + e.getClass().getSimpleName()
-          + "): check the file and its type (PKCS12 or JKS)", e);
+      throw notAStore(source, t, e);
     }
+  }
+
+  private static TdsConfigException notAStore(String source, String type, Exception e) {
+    return new TdsConfigException(source + " is not a valid " + type + " key store (" + e.getClass().getSimpleName()
+        + "): check the file and its type (PKCS12 or JKS)", e);
   }
 
   /**
