@@ -45,7 +45,7 @@ connection.on('connect', (err) => {
     }
     finish({ ok: true, rows: (rows || []).map((r) => r.map((c) => c.value === null ? null : String(c.value))) });
   });
-  connection.execSql(request);
+  connection.execSqlBatch(request);
 });
 connection.on('error', (err) => finish({ ok: false, stage: 'error', error: String(err.message || err) }));
 connection.connect();
