@@ -1,8 +1,6 @@
 package io.tdstls.tls;
 
 import java.security.GeneralSecurityException;
-import java.security.InvalidAlgorithmParameterException;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
@@ -122,8 +120,6 @@ final class ChainValidator {
       int index = e.getIndex();
       X509Certificate atFault = index >= 0 && index < path.size() ? path.get(index) : path.get(0);
       throw new CertificateChainException(problemOf(e), subject(atFault), e);
-    } catch (InvalidAlgorithmParameterException | NoSuchAlgorithmException e) {
-      throw new CertificateChainException(CertificateProblem.INVALID, subject(path.get(0)), e);
     } catch (GeneralSecurityException e) {
       throw new CertificateChainException(CertificateProblem.INVALID, subject(path.get(0)), e);
     }
