@@ -45,6 +45,7 @@ public final class ServerEngineFactory {
 
   private final ServerTlsConfig config;
   private final AtomicReference<Loaded> current = new AtomicReference<>();
+  private volatile List<String> stamp;
 
   /**
    * Builds the factory, reading the certificate, key and client CA files.
@@ -55,7 +56,46 @@ public final class ServerEngineFactory {
    */
   public ServerEngineFactory(ServerTlsConfig config) {
     this.config = Objects.requireNonNull(config, "config");
+    this.stamp = stampOf(config.watchedFiles());
     current.set(load());
+  }
+
+  /**
+   * Reloads the material if any watched file ({@link ServerTlsConfig#watchedFiles()}) changed
+   * since it was last read (modification time or size). Open connections keep the engines they
+   * have; new connections get the new certificate. A file that cannot be read (for example while
+   * it is being replaced) leaves the current material in use and logs a WARNING.
+   *
+   * @return whether new material is now in use
+   */
+  public boolean reloadIfChanged() {
+    List<String> now = stampOf(config.watchedFiles());
+    if (now.equals(stamp)) {
+      return false;
+    }
+    stamp = now;
+    try {
+      reload();
+      return true;
+    } catch (io.tdstls.error.TdsConfigException e) {
+      LOG.log(Level.WARNING, "the certificate files changed but cannot be loaded; the current certificate stays in use: {0}",
+          e.getMessage());
+      return false;
+    }
+  }
+
+  private static List<String> stampOf(List<Path> files) {
+    List<String> stamp = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        java.nio.file.attribute.BasicFileAttributes a =
+            java.nio.file.Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+        stamp.add(f + "|" + a.lastModifiedTime().toMillis() + "|" + a.size() + "|" + a.fileKey());
+      } catch (java.io.IOException e) {
+        stamp.add(f + "|missing");
+      }
+    }
+    return stamp;
   }
 
   /**

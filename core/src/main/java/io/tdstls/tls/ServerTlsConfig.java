@@ -45,6 +45,18 @@ public final class ServerTlsConfig {
   }
 
   /**
+   * Returns the files the certificate, key and client CAs are read from: replacing any of them is
+   * picked up by {@link ServerEngineFactory#reloadIfChanged()}.
+   *
+   * @return the files; empty for material held in memory without client CAs
+   */
+  public List<Path> watchedFiles() {
+    List<Path> files = new ArrayList<>(source.files());
+    files.addAll(trustedClientCaFiles);
+    return List.copyOf(files);
+  }
+
+  /**
    * Returns a builder: TLS 1.2 to 1.3, JDK cipher suites, no client certificates. A certificate
    * source must be set.
    *
@@ -128,6 +140,11 @@ public final class ServerTlsConfig {
   /** Where the server's key and chain come from. */
   private interface CertificateSource {
     CertifiedKey load();
+
+    /** The files the material is read from, watched for hot reload; none when held in memory. */
+    default List<Path> files() {
+      return List.of();
+    }
   }
 
   /** Builds a {@link ServerTlsConfig}. */
@@ -161,6 +178,11 @@ public final class ServerTlsConfig {
         }
 
         @Override
+        public List<Path> files() {
+          return List.of(chain, key);
+        }
+
+        @Override
         public String toString() {
           return "PEM " + chain + " + " + key;
         }
@@ -182,6 +204,11 @@ public final class ServerTlsConfig {
         @Override
         public CertifiedKey load() {
           return KeyStoreFiles.readCertifiedKey(file, "PKCS12", copy);
+        }
+
+        @Override
+        public List<Path> files() {
+          return List.of(file);
         }
 
         @Override

@@ -5,6 +5,7 @@ import io.tdstls.negotiation.TlsEngineSource;
 import io.tdstls.protocol.prelogin.PreLogin;
 import io.tdstls.protocol.prelogin.Version;
 import io.tdstls.error.TlsHandshakeException;
+import io.tdstls.tls.ServerEngineFactory;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -24,6 +25,8 @@ public final class ServerConfig {
   private final Duration loginTimeout;
   private final int maxConnections;
   private final int maxMessageSize;
+  private final ServerEngineFactory reloadable;
+  private final Duration reloadCheckInterval;
 
   private ServerConfig(Builder b) {
     this.host = b.host;
@@ -35,6 +38,26 @@ public final class ServerConfig {
     this.loginTimeout = b.loginTimeout;
     this.maxConnections = b.maxConnections;
     this.maxMessageSize = b.maxMessageSize;
+    this.reloadable = b.reloadable;
+    this.reloadCheckInterval = b.reloadCheckInterval;
+  }
+
+  /**
+   * Returns the TLS factory whose certificate files are watched for hot reload.
+   *
+   * @return the factory, if the TLS engines came from {@link Builder#tls(ServerEngineFactory)}
+   */
+  public java.util.Optional<ServerEngineFactory> reloadableTls() {
+    return java.util.Optional.ofNullable(reloadable);
+  }
+
+  /**
+   * Returns how often the certificate files are checked for changes.
+   *
+   * @return the interval
+   */
+  public Duration reloadCheckInterval() {
+    return reloadCheckInterval;
   }
 
   /**
@@ -138,8 +161,37 @@ public final class ServerConfig {
     private Duration loginTimeout = Duration.ofSeconds(30);
     private int maxConnections = 1000;
     private int maxMessageSize = 4 << 20;
+    private ServerEngineFactory reloadable;
+    private Duration reloadCheckInterval = Duration.ofSeconds(2);
 
     private Builder() {}
+
+    /**
+     * Uses a TLS engine factory, and watches its certificate files: replacing them changes the
+     * certificate for new connections without a restart, and without touching open ones.
+     *
+     * @param tls the factory
+     * @return this builder
+     */
+    public Builder tls(ServerEngineFactory tls) {
+      this.reloadable = Objects.requireNonNull(tls, "tls");
+      this.engines = tls::newEngine;
+      return this;
+    }
+
+    /**
+     * Sets how often the certificate files are checked for changes.
+     *
+     * @param interval the interval
+     * @return this builder
+     */
+    public Builder reloadCheckInterval(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("the reload check interval must be positive");
+      }
+      this.reloadCheckInterval = interval;
+      return this;
+    }
 
     /**
      * Sets the address to listen on.
