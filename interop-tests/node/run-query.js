@@ -1,7 +1,8 @@
 // Connects to a TDS server with tedious, runs one query and prints the outcome as one JSON line.
 // Usage: node run-query.js '<json config>'
 //   config: { host, port, user, password, encrypt: false|true|"strict", trustServerCertificate,
-//             ca: "/path/ca.pem", serverName: "name for SNI and certificate checks", query }
+//             ca: "/path/ca.pem", serverName: "name for SNI and certificate checks", query,
+//             rpc: true to send the query as sp_executesql instead of an SQL batch }
 'use strict';
 const fs = require('fs');
 const { Connection, Request } = require('tedious');
@@ -45,7 +46,12 @@ connection.on('connect', (err) => {
     }
     finish({ ok: true, rows: (rows || []).map((r) => r.map((c) => c.value === null ? null : String(c.value))) });
   });
-  connection.execSqlBatch(request);
+  // execSql sends an RPC (sp_executesql); execSqlBatch sends an SQL batch.
+  if (cfg.rpc) {
+    connection.execSql(request);
+  } else {
+    connection.execSqlBatch(request);
+  }
 });
 connection.on('error', (err) => finish({ ok: false, stage: 'error', error: String(err.message || err) }));
 connection.connect();

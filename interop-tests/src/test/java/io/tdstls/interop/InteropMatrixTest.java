@@ -39,6 +39,7 @@ class InteropMatrixTest {
       // encryption, set 'encrypt' config option to true"): the facts file's "off" row.
       new Case("tedious", "encrypt: false", "F X F X X"),
       new Case("tedious", "encrypt: true", "T T X X T"),
+      new Case("tedious", "encrypt: true, execSql (RPC)", "T T X X T"),
       new Case("tedious", "encrypt: 'strict'", "T T X T X"),
       new Case("tsql", "encryption = off", "F X F X X"),
       new Case("tsql", "encryption = request", "F T F X T"),

@@ -36,6 +36,10 @@ final class TediousRunner {
         encrypt = "true";
         extra = ",\"ca\":\"" + s.caPem + "\"";
         break;
+      case "encrypt: true, execSql (RPC)":
+        encrypt = "true";
+        extra = ",\"ca\":\"" + s.caPem + "\",\"rpc\":true";
+        break;
       case "encrypt: 'strict'":
         encrypt = "\"strict\"";
         extra = ",\"ca\":\"" + s.caPem + "\"";

@@ -71,7 +71,7 @@ public final class SqlBatch {
     return r.utf16(r.remaining() / 2, "SQLText");
   }
 
-  private static void skipHeaders(WireReader r) throws TdsProtocolException {
+  static void skipHeaders(WireReader r) throws TdsProtocolException {
     long total = r.u32("ALL_HEADERS TotalLength");
     if (total < 4 || total > r.limit()) {
       throw r.error("ALL_HEADERS TotalLength " + total + " is outside 4.." + r.limit(), 0);

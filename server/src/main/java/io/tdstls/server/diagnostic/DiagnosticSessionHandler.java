@@ -2,6 +2,7 @@ package io.tdstls.server.diagnostic;
 
 import io.tdstls.error.TdsException;
 import io.tdstls.negotiation.StrictPolicy;
+import io.tdstls.protocol.batch.RpcRequest;
 import io.tdstls.protocol.batch.SqlBatch;
 import io.tdstls.protocol.encryption.Outcome;
 import io.tdstls.protocol.login.Login7;
@@ -16,6 +17,7 @@ import io.tdstls.protocol.token.EnvChange;
 import io.tdstls.protocol.token.EnvChangeType;
 import io.tdstls.protocol.token.FeatureExtAck;
 import io.tdstls.protocol.token.LoginAck;
+import io.tdstls.protocol.token.ReturnStatus;
 import io.tdstls.protocol.token.Row;
 import io.tdstls.protocol.token.ServerMessage;
 import io.tdstls.protocol.token.Token;
@@ -114,25 +116,51 @@ public final class DiagnosticSessionHandler implements SessionHandler {
     if (request.type() == PacketType.ATTENTION) {
       return List.of(tabular(List.of(Done.of(TokenType.DONE, DoneStatus.toBits(DoneStatus.ATTENTION), 0, 0))));
     }
+    if (request.type() == PacketType.RPC) {
+      return List.of(tabular(rpc(RpcRequest.decode(request.payload()), connection)));
+    }
     if (request.type() != PacketType.SQL_BATCH) {
       return List.of(tabular(List.of(
-          ServerMessage.error(40000, 1, 16, "The tds-tls diagnostic endpoint answers SQL batches only, not "
-              + request.type() + " requests.", serverName, "", 1),
+          ServerMessage.error(40000, 1, 16, "The tds-tls diagnostic endpoint answers SQL batches and sp_executesql,"
+              + " not " + request.type() + " requests.", serverName, "", 1),
           Done.of(TokenType.DONE, DoneStatus.toBits(DoneStatus.ERROR), 0, 0))));
     }
-    String sql = SqlBatch.decode(request.payload());
-    SessionFacts facts = new SessionFacts(connection.spid(), (InetSocketAddress) connection.remote(),
-        (InetSocketAddress) connection.local(), connection.security(), login, database, packetSize, serverName);
-    List<Answer> answers = DiagnosticSql.answer(sql, facts);
     List<Token> tokens = new ArrayList<>();
+    List<Answer> answers = DiagnosticSql.answer(SqlBatch.decode(request.payload()), facts(connection));
     for (int i = 0; i < answers.size(); i++) {
-      boolean last = i == answers.size() - 1;
-      appendAnswer(answers.get(i), last, tokens);
+      appendAnswer(answers.get(i), i == answers.size() - 1, TokenType.DONE, tokens);
     }
     return List.of(tabular(tokens));
   }
 
-  private void appendAnswer(Answer answer, boolean last, List<Token> tokens) {
+  /**
+   * Answers {@code sp_executesql} as SQL Server does: each statement's tokens end with
+   * DONEINPROC, then RETURNSTATUS and DONEPROC. Other procedures get error 2812.
+   */
+  private List<Token> rpc(RpcRequest call, ConnectionInfo connection) {
+    List<Token> tokens = new ArrayList<>();
+    if (!call.isExecuteSql() || call.parameters().isEmpty() || !(call.parameters().get(0).value() instanceof String)) {
+      tokens.add(ServerMessage.error(2812, 62, 16, "Could not find stored procedure '" + call.procedure() + "'.",
+          serverName, "", 1));
+      tokens.add(Done.of(TokenType.DONEPROC, DoneStatus.toBits(DoneStatus.ERROR), 0, 0));
+      return tokens;
+    }
+    List<Answer> answers = DiagnosticSql.answer((String) call.parameters().get(0).value(), facts(connection));
+    for (Answer a : answers) {
+      appendAnswer(a, false, TokenType.DONEINPROC, tokens);
+    }
+    boolean failed = answers.stream().anyMatch(a -> a instanceof Answer.Failure);
+    tokens.add(new ReturnStatus(failed ? 1 : 0));
+    tokens.add(Done.of(TokenType.DONEPROC, failed ? DoneStatus.ERROR.code() : 0, 0, 0));
+    return tokens;
+  }
+
+  private SessionFacts facts(ConnectionInfo connection) {
+    return new SessionFacts(connection.spid(), (InetSocketAddress) connection.remote(),
+        (InetSocketAddress) connection.local(), connection.security(), login, database, packetSize, serverName);
+  }
+
+  private void appendAnswer(Answer answer, boolean last, TokenType done, List<Token> tokens) {
     int more = last ? 0 : DoneStatus.MORE.code();
     if (answer instanceof Answer.Rows) {
       Answer.Rows rows = (Answer.Rows) answer;
@@ -144,19 +172,19 @@ public final class DiagnosticSessionHandler implements SessionHandler {
       for (List<Object> r : rows.rows()) {
         tokens.add(new Row(TokenType.ROW, r));
       }
-      tokens.add(Done.of(TokenType.DONE, more | DoneStatus.COUNT.code(), 0xC1, rows.rows().size()));
+      tokens.add(Done.of(done, more | DoneStatus.COUNT.code(), 0xC1, rows.rows().size()));
     } else if (answer instanceof Answer.UseDatabase) {
       String db = ((Answer.UseDatabase) answer).database();
       tokens.add(new EnvChange.Text(EnvChangeType.DATABASE, db, database));
       tokens.add(ServerMessage.info(5701, 1, 0, "Changed database context to '" + db + "'.", serverName, "", 1));
       database = db;
-      tokens.add(Done.of(TokenType.DONE, more, 0, 0));
+      tokens.add(Done.of(done, more, 0, 0));
     } else if (answer instanceof Answer.Failure) {
       Answer.Failure f = (Answer.Failure) answer;
       tokens.add(ServerMessage.error(f.number(), f.state(), f.severity(), f.message(), serverName, "", 1));
-      tokens.add(Done.of(TokenType.DONE, more | DoneStatus.ERROR.code(), 0, 0));
+      tokens.add(Done.of(done, more | DoneStatus.ERROR.code(), 0, 0));
     } else {
-      tokens.add(Done.of(TokenType.DONE, more, 0, 0));
+      tokens.add(Done.of(done, more, 0, 0));
     }
   }
 }
