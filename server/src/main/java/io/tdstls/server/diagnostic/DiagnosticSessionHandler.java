@@ -46,7 +46,7 @@ public final class DiagnosticSessionHandler implements SessionHandler {
   private final Authenticator authenticator;
   private final StrictPolicy strictPolicy;
   private final String serverName;
-  private final TokenEncoder encoder = new TokenEncoder(TdsVersion.V7_4);
+  private TokenEncoder encoder = new TokenEncoder(TdsVersion.V7_4);
   private Login7 login;
   private String database;
   private int packetSize;
@@ -74,6 +74,8 @@ public final class DiagnosticSessionHandler implements SessionHandler {
   @Override
   public LoginAnswer login(TdsMessage login7, ConnectionInfo connection) throws TdsException {
     login = Login7.decode(login7.payload());
+    TdsVersion version = answeredVersion(login);
+    encoder = new TokenEncoder(version);
     Outcome outcome = connection.security().outcome();
     if (strictPolicy == StrictPolicy.REQUIRED && outcome != Outcome.STRICT) {
       return refuse(17819, "Client unable to establish connection because an error was encountered during handshakes"
@@ -91,13 +93,21 @@ public final class DiagnosticSessionHandler implements SessionHandler {
     tokens.add(EnvChange.Binary.collation(Collation.SQL_LATIN1_GENERAL_CP1_CI_AS));
     tokens.add(new EnvChange.Text(EnvChangeType.LANGUAGE, "us_english", ""));
     tokens.add(ServerMessage.info(5703, 1, 0, "Changed language setting to us_english.", serverName, "", 1));
-    tokens.add(new LoginAck(1, TdsVersion.V7_4.code(), "Microsoft SQL Server", 16, 0, 1000));
+    tokens.add(new LoginAck(1, version.code(), "Microsoft SQL Server", 16, 0, 1000));
     tokens.add(new EnvChange.Text(EnvChangeType.PACKET_SIZE, Integer.toString(packetSize), Integer.toString(requested)));
     if (login.hasExtension()) {
       tokens.add(new FeatureExtAck(List.of()));
     }
     tokens.add(Done.of(TokenType.DONE, DoneStatus.FINAL, 0, 0));
     return new LoginAnswer(true, tabular(tokens), packetSize);
+  }
+
+  /**
+   * The TDS version answered in LOGINACK: the client's own when it asks for 7.1 to 7.4, as SQL
+   * Server does; 7.4 for a strict client (which sends 8.0) and for anything newer or unknown.
+   */
+  private static TdsVersion answeredVersion(Login7 login) {
+    return login.tdsVersion().filter(v -> v != TdsVersion.V8_0).orElse(TdsVersion.V7_4);
   }
 
   private LoginAnswer refuse(int number, String message) {
