@@ -28,6 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.tdstls.negotiation.TlsNegotiationMode;
+import javax.net.ssl.SSLEngine;
 
 /**
  * A logged-in TDS session over a blocking socket: a thin loop that moves bytes between the socket
@@ -58,7 +60,17 @@ public final class TdsSession implements AutoCloseable {
       throws TdsException {
     Instant deadline = deadline(config.loginTimeout());
     BlockingTransport transport = BlockingTransport.open(host, port, config.connectTimeout());
-    TlsEngineSource engines = path -> tls.newEngine(host, port, path);
+    TlsEngineSource engines = new TlsEngineSource() {
+      @Override
+      public SSLEngine newEngine(TlsNegotiationMode path) {
+        return tls.newEngine(host, port, path);
+      }
+
+      @Override
+      public void handshakeCompleted(SSLEngine engine) {
+        tls.handshakeCompleted(engine); // warns about a legacy TLS version
+      }
+    };
     PreLogin preLogin = PreLogin.of(new Version(0, 1, 0, 0))
         .withInstance(config.instanceName().orElse(""))
         .withThreadId(ThreadId.of(ProcessHandle.current().pid() & 0xFFFFFFFFL))

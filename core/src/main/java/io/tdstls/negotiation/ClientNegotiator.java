@@ -153,6 +153,7 @@ public final class ClientNegotiator {
       return;
     }
     tlsInfo = TlsInfo.of(tls.engine(), TlsInfo.sniOf(tls.engine()));
+    engines.handshakeCompleted(tls.engine());
     stream.encryptWith(tls);
     stream.send(new TdsMessage(PacketType.PRELOGIN, preLogin.encode()));
     moveTo(ClientState.SENT_PRELOGIN);
@@ -228,6 +229,7 @@ public final class ClientNegotiator {
       throw new TdsProtocolException("TLS negotiation", "unexpected data after the server's last handshake message", -1);
     }
     tlsInfo = TlsInfo.of(tls.engine(), TlsInfo.sniOf(tls.engine()));
+    engines.handshakeCompleted(tls.engine());
     stream.encryptWith(tls);
     sendLogin();
   }

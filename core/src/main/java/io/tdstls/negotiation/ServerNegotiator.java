@@ -169,6 +169,7 @@ public final class ServerNegotiator {
       return;
     }
     tlsInfo = TlsInfo.of(tls.engine(), requestedSni(tls.engine()));
+    engines.handshakeCompleted(tls.engine());
     stream.encryptWith(tls);
     moveTo(ServerState.AWAIT_PRELOGIN);
     stream.receive(ByteBuffer.allocate(0)); // records that arrived with the client's last flight
@@ -246,6 +247,7 @@ public final class ServerNegotiator {
       return;
     }
     tlsInfo = TlsInfo.of(tls.engine(), requestedSni(tls.engine()));
+    engines.handshakeCompleted(tls.engine());
     stream.encryptWith(tls);
     if (outcome == Outcome.LOGIN_ONLY) {
       stream.dropTlsAfterFirstInboundPacket();

@@ -19,4 +19,12 @@ public interface TlsEngineSource {
    * @throws TdsException if the TLS material cannot be loaded
    */
   SSLEngine newEngine(TlsNegotiationMode path) throws TdsException;
+
+  /**
+   * Called once an engine's handshake has completed, for example to warn about a legacy TLS
+   * version. Does nothing by default.
+   *
+   * @param engine an engine created by {@link #newEngine(TlsNegotiationMode)}
+   */
+  default void handshakeCompleted(SSLEngine engine) {}
 }

@@ -9,6 +9,8 @@ import io.tdstls.tls.ServerEngineFactory;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import io.tdstls.negotiation.TlsNegotiationMode;
+import javax.net.ssl.SSLEngine;
 
 /**
  * The immutable settings of a {@link TdsServer}: where it listens, how it negotiates encryption,
@@ -175,7 +177,17 @@ public final class ServerConfig {
      */
     public Builder tls(ServerEngineFactory tls) {
       this.reloadable = Objects.requireNonNull(tls, "tls");
-      this.engines = tls::newEngine;
+      this.engines = new TlsEngineSource() {
+        @Override
+        public SSLEngine newEngine(TlsNegotiationMode path) {
+          return tls.newEngine(path);
+        }
+
+        @Override
+        public void handshakeCompleted(SSLEngine engine) {
+          tls.handshakeCompleted(engine);
+        }
+      };
       return this;
     }
 
