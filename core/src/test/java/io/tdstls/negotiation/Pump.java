@@ -28,6 +28,7 @@ final class Pump {
   private final int chunk;
   private UnaryOperator<byte[]> serverToClientFilter = UnaryOperator.identity();
   TdsException clientError;
+  private int loginPacketSize = 4096;
   TdsException serverError;
 
   Pump(EncryptMode mode, ServerPolicy policy, int chunk) {
@@ -36,6 +37,11 @@ final class Pump {
         outcome -> ("LOGIN7 with password " + PASSWORD_MARKER + " outcome " + outcome).getBytes(StandardCharsets.UTF_8),
         1 << 20);
     this.server = new ServerNegotiator(policy, SERVER_PRELOGIN, TestTls.serverEngines(), 1 << 20);
+  }
+
+  Pump withLoginPacketSize(int size) {
+    this.loginPacketSize = size;
+    return this;
   }
 
   Pump tamperServerToClient(UnaryOperator<byte[]> filter) {
@@ -47,7 +53,7 @@ final class Pump {
   Pump run() {
     try {
       queueToServer(client.start());
-      for (int round = 0; round < 10_000 && clientError == null; round++) {
+      for (int round = 0; round < 2_000_000 && clientError == null; round++) {
         deliver();
         if (clientError != null) {
           return this;
@@ -58,11 +64,11 @@ final class Pump {
             throw new AssertionError("server has no LOGIN7");
           }
           queueToClient(server.send(new TdsMessage(PacketType.TABULAR_RESULT, "LOGINACK".getBytes(StandardCharsets.UTF_8))));
-          server.loginAccepted(4096);
+          server.loginAccepted(loginPacketSize);
           continue;
         }
         if (client.state() == ClientState.SENT_LOGIN7 && client.poll() != null) {
-          client.loginAccepted(4096);
+          client.loginAccepted(loginPacketSize);
         }
         if (client.state() == ClientState.LOGGED_IN) {
           return this;
@@ -100,14 +106,41 @@ final class Pump {
     return new String(back.payload(), StandardCharsets.UTF_8);
   }
 
-  private final java.util.ArrayDeque<Byte> toServer = new java.util.ArrayDeque<>();
-  private final java.util.ArrayDeque<Byte> toClient = new java.util.ArrayDeque<>();
+  private final ByteQueue toServer = new ByteQueue();
+  private final ByteQueue toClient = new ByteQueue();
+
+  /** Bytes in flight in one direction. */
+  private static final class ByteQueue {
+    private byte[] buf = new byte[0];
+    private int head;
+
+    void add(byte[] bytes) {
+      byte[] next = new byte[buf.length - head + bytes.length];
+      System.arraycopy(buf, head, next, 0, buf.length - head);
+      System.arraycopy(bytes, 0, next, buf.length - head, bytes.length);
+      buf = next;
+      head = 0;
+    }
+
+    boolean isEmpty() {
+      return head == buf.length;
+    }
+
+    byte[] take(int n) {
+      int len = Math.min(n, buf.length - head);
+      byte[] out = java.util.Arrays.copyOfRange(buf, head, head + len);
+      head += len;
+      return out;
+    }
+
+    void clear() {
+      head = buf.length;
+    }
+  }
 
   private void queueToServer(byte[] bytes) {
     clientWire.write(bytes, 0, bytes.length);
-    for (byte b : bytes) {
-      toServer.add(b);
-    }
+    toServer.add(bytes);
   }
 
   private void queueToClient(byte[] bytes) {
@@ -116,9 +149,7 @@ final class Pump {
     }
     bytes = serverToClientFilter.apply(bytes);
     serverWire.write(bytes, 0, bytes.length);
-    for (byte b : bytes) {
-      toClient.add(b);
-    }
+    toClient.add(bytes);
   }
 
   /** Delivers one chunk in each direction. */
@@ -141,12 +172,8 @@ final class Pump {
     }
   }
 
-  private byte[] take(java.util.ArrayDeque<Byte> q) {
-    byte[] b = new byte[Math.min(chunk, q.size())];
-    for (int i = 0; i < b.length; i++) {
-      b[i] = q.poll();
-    }
-    return b;
+  private byte[] take(ByteQueue q) {
+    return q.take(chunk);
   }
 
   boolean passwordInClearOnWire() {

@@ -23,6 +23,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 final class TestTls {
 
   static final String ALPN = "tds/8.0";
+  static final int SAN_COUNT = 200;
   private static SSLContext server;
   private static SSLContext client;
 
@@ -39,8 +40,14 @@ final class TestTls {
     long now = System.currentTimeMillis();
     var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now), new Date(now - 60_000),
         new Date(now + 86_400_000L), name, kp.getPublic());
-    builder.addExtension(Extension.subjectAlternativeName, false,
-        new GeneralNames(new GeneralName(GeneralName.dNSName, "localhost")));
+    // Many names make the certificate large, so that the server's first handshake flight spans
+    // several 4096-byte PRELOGIN packets in every test.
+    GeneralName[] names = new GeneralName[SAN_COUNT + 1];
+    names[0] = new GeneralName(GeneralName.dNSName, "localhost");
+    for (int i = 1; i <= SAN_COUNT; i++) {
+      names[i] = new GeneralName(GeneralName.dNSName, "replica-" + i + ".db.tds-tls.example");
+    }
+    builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
     X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
         builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
     KeyStore ks = KeyStore.getInstance("PKCS12");
