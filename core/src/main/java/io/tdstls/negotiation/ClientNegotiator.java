@@ -152,7 +152,7 @@ public final class ClientNegotiator {
     if (!tls.handshakeDone()) {
       return;
     }
-    tlsInfo = TlsInfo.of(tls.engine(), TlsInfo.sniOf(tls.engine()));
+    tlsInfo = TlsInfo.of(tls.engine());
     engines.handshakeCompleted(tls.engine());
     stream.encryptWith(tls);
     stream.send(new TdsMessage(PacketType.PRELOGIN, preLogin.encode()));
@@ -228,7 +228,7 @@ public final class ClientNegotiator {
     if (tls.staged() > 0 || in.hasRemaining()) {
       throw new TdsProtocolException("TLS negotiation", "unexpected data after the server's last handshake message", -1);
     }
-    tlsInfo = TlsInfo.of(tls.engine(), TlsInfo.sniOf(tls.engine()));
+    tlsInfo = TlsInfo.of(tls.engine());
     engines.handshakeCompleted(tls.engine());
     stream.encryptWith(tls);
     sendLogin();

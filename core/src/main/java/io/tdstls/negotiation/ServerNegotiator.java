@@ -17,11 +17,7 @@ import io.tdstls.protocol.prelogin.PreLogin;
 import java.io.ByteArrayOutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Objects;
-import javax.net.ssl.ExtendedSSLSession;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 
@@ -168,7 +164,7 @@ public final class ServerNegotiator {
     if (!tls.handshakeDone()) {
       return;
     }
-    tlsInfo = TlsInfo.of(tls.engine(), requestedSni(tls.engine()));
+    tlsInfo = TlsInfo.of(tls.engine());
     engines.handshakeCompleted(tls.engine());
     stream.encryptWith(tls);
     moveTo(ServerState.AWAIT_PRELOGIN);
@@ -246,7 +242,7 @@ public final class ServerNegotiator {
     if (!tls.handshakeDone()) {
       return;
     }
-    tlsInfo = TlsInfo.of(tls.engine(), requestedSni(tls.engine()));
+    tlsInfo = TlsInfo.of(tls.engine());
     engines.handshakeCompleted(tls.engine());
     stream.encryptWith(tls);
     if (outcome == Outcome.LOGIN_ONLY) {
@@ -379,18 +375,6 @@ public final class ServerNegotiator {
    */
   public boolean hasPartialInput() {
     return stream.hasPartialInput();
-  }
-
-  private static String requestedSni(SSLEngine engine) {
-    if (engine.getSession() instanceof ExtendedSSLSession) {
-      List<SNIServerName> names = ((ExtendedSSLSession) engine.getSession()).getRequestedServerNames();
-      for (SNIServerName n : names) {
-        if (n instanceof SNIHostName) {
-          return ((SNIHostName) n).getAsciiName();
-        }
-      }
-    }
-    return "";
   }
 
   private void moveTo(ServerState next) {

@@ -1,9 +1,12 @@
 package io.tdstls.negotiation;
 
+import io.tdstls.tls.TlsVersion;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
@@ -11,12 +14,12 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 /**
- * What a completed TLS handshake settled.
+ * What a completed TLS handshake settled, as a session reports it.
  *
  * @param protocol the TLS version, for example {@code "TLSv1.2"}
  * @param cipherSuite the cipher suite, for example {@code "TLS_AES_256_GCM_SHA384"}
  * @param alpn the application protocol selected by ALPN ({@code "tds/8.0"}), or empty
- * @param sniHostName the SNI host name sent by the client or received by the server, or empty
+ * @param sniHostName the SNI host name sent by the client, or received by the server; empty if none
  * @param peerCertificates the peer's certificate chain, leaf first (empty if the peer sent none)
  */
 public record TlsInfo(
@@ -36,13 +39,13 @@ public record TlsInfo(
   }
 
   /**
-   * Reads the facts from an engine whose handshake is complete.
+   * Reads the facts from an engine whose handshake is complete: for a client engine, the SNI name
+   * it sent; for a server engine, the one it received.
    *
    * @param engine the engine
-   * @param sniHostName the SNI name sent (client) or received (server), or empty
    * @return the facts
    */
-  static TlsInfo of(SSLEngine engine, String sniHostName) {
+  public static TlsInfo of(SSLEngine engine) {
     SSLSession s = engine.getSession();
     List<X509Certificate> chain = new ArrayList<>();
     try {
@@ -52,27 +55,37 @@ public record TlsInfo(
         }
       }
     } catch (SSLPeerUnverifiedException e) {
-      // the peer sent no certificate (a client without one): the chain stays empty
+      chain.clear(); // the peer sent no certificate (a client without one)
     }
-    String alpn = engine.getApplicationProtocol();
-    return new TlsInfo(s.getProtocol(), s.getCipherSuite(), alpn == null ? "" : alpn, sniHostName, chain);
-  }
-
-  /**
-   * Returns the SNI host name the client asked for in a client-mode engine's parameters.
-   *
-   * @param engine a client engine
-   * @return the name, or empty when no SNI is sent
-   */
-  static String sniOf(SSLEngine engine) {
-    List<SNIServerName> names = engine.getSSLParameters().getServerNames();
+    List<SNIServerName> names = engine.getUseClientMode() ? engine.getSSLParameters().getServerNames()
+        : s instanceof ExtendedSSLSession ? ((ExtendedSSLSession) s).getRequestedServerNames() : null;
+    String sni = "";
     if (names != null) {
       for (SNIServerName n : names) {
         if (n instanceof SNIHostName) {
-          return ((SNIHostName) n).getAsciiName();
+          sni = ((SNIHostName) n).getAsciiName();
         }
       }
     }
-    return "";
+    String alpn = engine.getApplicationProtocol();
+    return new TlsInfo(s.getProtocol(), s.getCipherSuite(), alpn == null ? "" : alpn, sni, chain);
+  }
+
+  /**
+   * Returns the negotiated version.
+   *
+   * @return the version, or empty for a protocol name this library does not know
+   */
+  public Optional<TlsVersion> version() {
+    return Optional.ofNullable(TlsVersion.forJavaName(protocol));
+  }
+
+  /**
+   * Tells whether a legacy version (TLS 1.0 or 1.1) was negotiated.
+   *
+   * @return true for TLS 1.0 and 1.1
+   */
+  public boolean isLegacy() {
+    return version().map(TlsVersion::isLegacy).orElse(false);
   }
 }

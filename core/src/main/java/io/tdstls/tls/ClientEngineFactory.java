@@ -1,6 +1,7 @@
 package io.tdstls.tls;
 
 import io.tdstls.error.TdsConfigException;
+import io.tdstls.negotiation.TlsInfo;
 import io.tdstls.negotiation.TlsNegotiationMode;
 import io.tdstls.tls.pki.CertifiedKey;
 import io.tdstls.tls.pki.KeyStoreFiles;
@@ -42,7 +43,7 @@ import javax.net.ssl.TrustManager;
  * ClientEngineFactory tls = new ClientEngineFactory(config);
  * SSLEngine engine = tls.newEngine("db.example.com", 1433, TlsNegotiationMode.STRICT);
  * // ... drive the handshake ...
- * NegotiatedTls facts = tls.handshakeCompleted(engine);
+ * TlsInfo facts = tls.handshakeCompleted(engine);
  * }</pre>
  *
  * <p><b>Legacy TLS.</b> SunJSSE applies {@code jdk.tls.disabledAlgorithms} (which lists {@code
@@ -132,8 +133,8 @@ public final class ClientEngineFactory {
    * @param engine an engine of this factory
    * @return protocol, cipher suite, ALPN, SNI sent and the server's chain
    */
-  public NegotiatedTls handshakeCompleted(SSLEngine engine) {
-    NegotiatedTls facts = NegotiatedTls.of(engine);
+  public TlsInfo handshakeCompleted(SSLEngine engine) {
+    TlsInfo facts = TlsInfo.of(engine);
     if (facts.isLegacy()) {
       LOG.log(Level.WARNING, "{0} negotiated with {1}: this version is obsolete and weak; upgrade the server"
           + " to TLS 1.2", facts.protocol(), engine.getPeerHost());

@@ -1,6 +1,7 @@
 package io.tdstls.tls;
 
 import io.tdstls.negotiation.TlsNegotiationMode;
+import io.tdstls.negotiation.TlsInfo;
 import io.tdstls.tls.pki.CertificateFiles;
 import io.tdstls.tls.pki.CertificateFingerprint;
 import io.tdstls.tls.pki.CertifiedKey;
@@ -151,8 +152,8 @@ public final class ServerEngineFactory {
    * @param engine an engine of this factory
    * @return protocol, cipher suite, ALPN, SNI received and the client's chain (if it sent one)
    */
-  public NegotiatedTls handshakeCompleted(SSLEngine engine) {
-    NegotiatedTls facts = NegotiatedTls.of(engine);
+  public TlsInfo handshakeCompleted(SSLEngine engine) {
+    TlsInfo facts = TlsInfo.of(engine);
     if (facts.isLegacy()) {
       LOG.log(Level.WARNING, "{0} negotiated with a client: this version is obsolete and weak; upgrade the"
           + " client to TLS 1.2", facts.protocol());

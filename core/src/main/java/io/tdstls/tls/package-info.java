@@ -11,7 +11,7 @@
  *       through the dangerous door;
  *   <li>{@link io.tdstls.tls.TlsFailures} turns a failed handshake into the {@link
  *       io.tdstls.error} exception a user can act on, by exception type only;
- *   <li>{@link io.tdstls.tls.NegotiatedTls} reports what a handshake settled.
+ *   <li>{@link io.tdstls.negotiation.TlsInfo} reports what a handshake settled.
  * </ul>
  *
  * <pre>{@code
@@ -23,3 +23,5 @@
  * connection made with {@code trustServerCertificate} and for every TLS 1.0/1.1 session.
  */
 package io.tdstls.tls;
+
+import io.tdstls.negotiation.TlsInfo;

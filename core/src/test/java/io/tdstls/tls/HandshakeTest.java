@@ -1,6 +1,7 @@
 package io.tdstls.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.tdstls.negotiation.TlsInfo;
 
 import io.tdstls.error.CertificateInvalidException;
 import io.tdstls.error.HostnameVerificationException;
@@ -48,9 +49,9 @@ class HandshakeTest {
     TlsConfig config = TlsConfig.builder().caFile(pki.rootPem()).build();
     EnginePump.Result r = handshake(config, TestPki.HOST, serverFor(pki.server), TlsNegotiationMode.POST_PRE_LOGIN);
     assertThat(r.succeeded()).as("%s / %s", r.clientError(), r.serverError()).isTrue();
-    NegotiatedTls facts = new ClientEngineFactory(config).handshakeCompleted(r.client());
+    TlsInfo facts = new ClientEngineFactory(config).handshakeCompleted(r.client());
     assertThat(facts.peerCertificates()).containsExactlyElementsOf(pki.server.chain());
-    assertThat(facts.sniHostName()).contains(TestPki.HOST);
+    assertThat(facts.sniHostName()).isEqualTo(TestPki.HOST);
   }
 
   @Test
@@ -130,7 +131,7 @@ class HandshakeTest {
     TlsConfig config = TlsConfig.builder().caFile(pki.rootPem()).hostNameInCertificate(TestPki.HOST).build();
     EnginePump.Result r = handshake(config, "10.0.0.7", serverFor(pki.server), TlsNegotiationMode.POST_PRE_LOGIN);
     assertThat(r.succeeded()).as("%s", r.clientError()).isTrue();
-    assertThat(NegotiatedTls.of(r.client()).sniHostName()).as("no SNI for an IP literal").isEmpty();
+    assertThat(TlsInfo.of(r.client()).sniHostName()).as("no SNI for an IP literal").isEmpty();
   }
 
   @Test
@@ -208,7 +209,7 @@ class HandshakeTest {
     TlsConfig config = TlsConfig.builder().caFile(pki.rootPem()).build();
     EnginePump.Result r = handshake(config, TestPki.HOST, server, TlsNegotiationMode.STRICT);
     assertThat(r.succeeded()).as("%s", r.clientError()).isTrue();
-    assertThat(server.handshakeCompleted(r.server()).sniHostName()).contains(TestPki.HOST);
+    assertThat(server.handshakeCompleted(r.server()).sniHostName()).isEqualTo(TestPki.HOST);
   }
 
   @Test

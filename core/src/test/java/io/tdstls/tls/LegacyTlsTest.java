@@ -1,6 +1,7 @@
 package io.tdstls.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.tdstls.negotiation.TlsInfo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tdstls.error.TlsHandshakeException;
@@ -44,7 +45,7 @@ class LegacyTlsTest {
         legacyServer(TlsVersion.TLS_1_1).newEngine(TlsNegotiationMode.POST_PRE_LOGIN));
     assertThat(r.succeeded()).as("%s / %s", r.clientError(), r.serverError()).isTrue();
     try (LogCapture log = new LogCapture()) {
-      NegotiatedTls facts = client.handshakeCompleted(r.client());
+      TlsInfo facts = client.handshakeCompleted(r.client());
       assertThat(facts.protocol()).isEqualTo("TLSv1.1");
       assertThat(facts.isLegacy()).isTrue();
       assertThat(log.warningsContaining("TLSv1.1 negotiated")).isEqualTo(1);
@@ -56,7 +57,7 @@ class LegacyTlsTest {
     EnginePump.Result r = HandshakeTest.handshake(legacyClient, TestPki.HOST, legacyServer(TlsVersion.TLS_1_0),
         TlsNegotiationMode.POST_PRE_LOGIN);
     assertThat(r.succeeded()).as("%s / %s", r.clientError(), r.serverError()).isTrue();
-    assertThat(NegotiatedTls.of(r.client()).protocol()).isEqualTo("TLSv1");
+    assertThat(TlsInfo.of(r.client()).protocol()).isEqualTo("TLSv1");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.tdstls.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.tdstls.negotiation.TlsInfo;
 
 import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.negotiation.TlsNegotiationMode;
@@ -45,7 +46,7 @@ class MutualTlsTest {
     EnginePump.Result r = HandshakeTest.handshake(withPemClientCert(clientCert), TestPki.HOST,
         server(ClientCertificateMode.REQUIRED), TlsNegotiationMode.STRICT);
     assertThat(r.succeeded()).as("%s / %s", r.clientError(), r.serverError()).isTrue();
-    assertThat(NegotiatedTls.of(r.server()).peerCertificates()).first().isEqualTo(clientCert.certificate());
+    assertThat(TlsInfo.of(r.server()).peerCertificates()).first().isEqualTo(clientCert.certificate());
   }
 
   @Test
@@ -81,7 +82,7 @@ class MutualTlsTest {
     EnginePump.Result r = HandshakeTest.handshake(base, TestPki.HOST, server(ClientCertificateMode.OPTIONAL),
         TlsNegotiationMode.STRICT);
     assertThat(r.succeeded()).isTrue();
-    assertThat(NegotiatedTls.of(r.server()).peerCertificates()).isEmpty();
+    assertThat(TlsInfo.of(r.server()).peerCertificates()).isEmpty();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.tdstls.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.tdstls.negotiation.TlsInfo;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tdstls.error.TdsConfigException;
@@ -34,10 +35,10 @@ class ProtocolNegotiationTest {
   void strictNegotiatesTls13AndAlpnTds8() throws Exception {
     EnginePump.Result r = HandshakeTest.handshake(config, TestPki.HOST, server, TlsNegotiationMode.STRICT);
     assertThat(r.succeeded()).isTrue();
-    NegotiatedTls client = NegotiatedTls.of(r.client());
+    TlsInfo client = TlsInfo.of(r.client());
     assertThat(client.protocol()).isEqualTo("TLSv1.3");
-    assertThat(client.applicationProtocol()).contains("tds/8.0");
-    assertThat(NegotiatedTls.of(r.server()).applicationProtocol()).contains("tds/8.0");
+    assertThat(client.alpn()).isEqualTo("tds/8.0");
+    assertThat(TlsInfo.of(r.server()).alpn()).isEqualTo("tds/8.0");
   }
 
   @Test
@@ -46,8 +47,8 @@ class ProtocolNegotiationTest {
     assertThat(server.config().maxProtocolVersion()).isEqualTo(TlsVersion.TLS_1_3);
     EnginePump.Result r = HandshakeTest.handshake(config, TestPki.HOST, server, TlsNegotiationMode.POST_PRE_LOGIN);
     assertThat(r.succeeded()).isTrue();
-    assertThat(NegotiatedTls.of(r.client()).protocol()).isEqualTo("TLSv1.2");
-    assertThat(NegotiatedTls.of(r.client()).applicationProtocol()).isEmpty();
+    assertThat(TlsInfo.of(r.client()).protocol()).isEqualTo("TLSv1.2");
+    assertThat(TlsInfo.of(r.client()).alpn()).isEmpty();
     assertThat(r.client().getEnabledProtocols()).doesNotContain("TLSv1.3");
     assertThat(r.server().getEnabledProtocols()).doesNotContain("TLSv1.3");
   }
@@ -69,7 +70,7 @@ class ProtocolNegotiationTest {
     SSLEngine clientEngine = new ClientEngineFactory(config).newEngine(TestPki.HOST, 1433, TlsNegotiationMode.POST_PRE_LOGIN);
     EnginePump.Result r = EnginePump.handshake(clientEngine, server.newEngine(TlsNegotiationMode.STRICT));
     assertThat(r.succeeded()).isTrue();
-    assertThat(NegotiatedTls.of(r.server()).applicationProtocol()).isEmpty();
+    assertThat(TlsInfo.of(r.server()).alpn()).isEmpty();
   }
 
   @Test
@@ -78,7 +79,7 @@ class ProtocolNegotiationTest {
     TlsConfig restricted = config.toBuilder().cipherSuites(List.of(suite)).build();
     EnginePump.Result r = HandshakeTest.handshake(restricted, TestPki.HOST, server, TlsNegotiationMode.POST_PRE_LOGIN);
     assertThat(r.succeeded()).isTrue();
-    assertThat(NegotiatedTls.of(r.client()).cipherSuite()).isEqualTo(suite);
+    assertThat(TlsInfo.of(r.client()).cipherSuite()).isEqualTo(suite);
   }
 
   @Test
