@@ -4,6 +4,7 @@ import io.tdstls.negotiation.ServerPolicy;
 import io.tdstls.negotiation.TlsEngineSource;
 import io.tdstls.protocol.prelogin.PreLogin;
 import io.tdstls.protocol.prelogin.Version;
+import io.tdstls.error.TlsHandshakeException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -260,6 +261,12 @@ public final class ServerConfig {
       }
       if (engines == null && policy.encryption() != io.tdstls.protocol.encryption.ServerEncryption.NOT_SUPPORTED) {
         throw new IllegalStateException("TLS engines are required unless encryption is not supported");
+      }
+      if (engines == null) {
+        engines = path -> {
+          throw new TlsHandshakeException("this server has no certificate: encryption is not supported",
+              "configure a certificate, or keep the policy's encryption at not supported", null);
+        };
       }
       return new ServerConfig(this);
     }
