@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * A plain text table with left-aligned columns, a header and a rule. Cells may be painted (for
- * example by {@link Style}) after their width is measured, so colour never breaks alignment.
+ * example by {@link Style}); padding stays outside the paint, so colour never breaks alignment.
  */
 public final class TextTable {
 
@@ -86,8 +86,8 @@ public final class TextTable {
     for (int c = 0; c < cells.size(); c++) {
       String cell = cells.get(c);
       boolean last = c == cells.size() - 1;
-      String padded = last ? cell : cell + " ".repeat(width[c] - cell.length());
-      line.append(c == 0 ? "" : "  ").append(paint == null ? padded : paint.get(c).apply(padded));
+      String painted = paint == null || cell.isEmpty() ? cell : paint.get(c).apply(cell);
+      line.append(c == 0 ? "" : "  ").append(painted).append(last ? "" : " ".repeat(width[c] - cell.length()));
     }
     out.append(line.toString().stripTrailing()).append('\n');
   }

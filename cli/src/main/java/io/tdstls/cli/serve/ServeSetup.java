@@ -74,7 +74,7 @@ public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<
     ServerConfig.Builder b = ServerConfig.builder().host(o.host).port(o.port).policy(policy)
         .loginTimeout(Duration.ofSeconds(positive("--login-timeout", o.loginTimeoutSeconds)))
         .maxConnections(positive("--max-connections", o.maxConnections))
-        .sessions(DiagnosticSessionHandler.factory(Authenticator.users(users), strict, o.serverName));
+        .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(Authenticator.users(users), strict, o.serverName)));
     ServeCertificate certificate = null;
     if (encryption != ServerEncryption.NOT_SUPPORTED) {
       certificate = ServeCertificate.of(o);
