@@ -14,6 +14,9 @@ import picocli.CommandLine;
  */
 public final class Main {
 
+  /** The width of {@code --help} text, in columns. */
+  static final int USAGE_WIDTH = 110;
+
   private Main() {}
 
   /**
@@ -43,6 +46,7 @@ public final class Main {
    */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new TdsTlsCommand());
+    cl.setUsageHelpWidth(USAGE_WIDTH);
     cl.setExitCodeExceptionMapper(e -> ExitCode.FAILURE.code());
     cl.setParameterExceptionHandler((e, args) -> {
       CommandLine failed = e.getCommandLine();

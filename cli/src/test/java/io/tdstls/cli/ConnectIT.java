@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tdstls.tls.pki.HeldCertificate;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -67,6 +69,29 @@ class ConnectIT {
       assertThat(error.get("kind").asText()).isEqualTo("LOGIN_FAILED");
       assertThat(error.get("advice").asText()).isNotBlank();
       assertThat(server.awaitError("login refused for user 'app'", START)).contains("login refused for user 'app'");
+    }
+  }
+
+  @Test
+  void mutualTlsOnTheStrictPathWithAConnectionString() throws Exception {
+    HeldCertificate ca = HeldCertificate.builder().commonName("clients CA").certificateAuthority(0).build();
+    HeldCertificate client = HeldCertificate.builder().commonName("app-client").clientAuth().signedBy(ca).build();
+    Path caFile = Files.writeString(dir.resolve("clients-ca.pem"), ca.certificatePem());
+    Path cert = Files.writeString(dir.resolve("client.pem"), client.chainPem());
+    Path key = Files.writeString(dir.resolve("client.key"), client.privateKeyPkcs8Pem());
+    try (Tool.Background server = Tool.start("serve", "--port", "0", "--json", "--user", "app:Pw-12345",
+        "--cert-dir", dir.toString(), "--client-ca", caFile.toString())) {
+      JsonNode facts = MAPPER.readTree(server.awaitOutput("\n}", START));
+      String pem = facts.get("certificate").get("pem_file").asText();
+      String connection = "Server=tcp:127.0.0.1," + facts.get("port").asText() + ";User Id=app;Password=Pw-12345;"
+          + "Encrypt=strict;Server Certificate=" + pem;
+      Tool.Result ok = Tool.run("connect", "--connection-string", connection, "--client-cert", cert.toString(),
+          "--client-key", key.toString(), "-Q", "SELECT * FROM tdstls.negotiation");
+      assertThat(ok.exit()).as(ok.err()).isZero();
+      assertThat(ok.out()).containsPattern("(?m)^encryption +strict$").containsPattern("client_certificate +CN=app-client");
+      Tool.Result refused = Tool.run("connect", "--connection-string", connection);
+      assertThat(refused.exit()).as(refused.out() + refused.err()).isNotZero().isNotEqualTo(ExitCode.FAILURE.code());
+      assertThat(refused.err()).startsWith("tds-tls connect: ");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.tdstls.cli.connect;
 
 import io.tdstls.cli.ExitCode;
+import io.tdstls.cli.version.VersionProvider;
 import io.tdstls.cli.output.Json;
 import io.tdstls.client.ConnectionConfig;
 import io.tdstls.client.QueryResult;
@@ -21,9 +22,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tds-tls connect}: log in with any mode and option, show what was negotiated, run SQL. */
-@Command(name = "connect", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Connect and log in, print what was negotiated (encryption outcome, TDS and TLS versions,",
-        "cipher suite, ALPN, SNI, certificate), run each -Q batch and print its result sets as tables."},
+@Command(name = "connect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+    description = {"Log in with any mode and option, show what was negotiated, run SQL.",
+        "%nConnects and logs in, prints what was negotiated (encryption outcome, TDS and TLS versions,"
+            + " cipher suite, ALPN, SNI, certificate), runs each -Q batch and prints its result sets as tables."},
     footer = {"", "Examples:",
         "  TDS_PASSWORD=secret tds-tls connect -H db.example.com -U app --encrypt strict",
         "  tds-tls connect -H 127.0.0.1 -p 14330 -U app -P secret --server-certificate-sha256 AB:CD:...",

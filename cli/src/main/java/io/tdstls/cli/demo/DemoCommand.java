@@ -1,6 +1,7 @@
 package io.tdstls.cli.demo;
 
 import io.tdstls.cli.ExitCode;
+import io.tdstls.cli.version.VersionProvider;
 import io.tdstls.cli.output.ConsoleLogging;
 import io.tdstls.cli.output.Json;
 import io.tdstls.cli.output.Style;
@@ -13,13 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tds-tls demo}: every client mode against every server policy, on loopback, in seconds. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {
-        "Start the diagnostic endpoint on 127.0.0.1 with a freshly generated certificate, once per server",
-        "policy (encryption available, forced, not supported; strict required), run the client against it",
-        "in every mode (off, optional, mandatory, strict) and print one table: outcome (none, login-only,",
-        "full, strict, or refused and why), TLS version, cipher suite and time to log in.",
-        "No SQL Server needed."},
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = {"Every client mode against every server policy, on loopback, in one table.",
+        "%nStarts the diagnostic endpoint on 127.0.0.1 with a freshly generated certificate, once per server"
+            + " policy (encryption available, forced, not supported; strict required), runs the client against it"
+            + " in every mode (off, optional, mandatory, strict) and prints one table: outcome (none, login-only,"
+            + " full, strict, or refused and why), TLS version, cipher suite and time to log in."
+            + " No SQL Server needed."},
     footer = {"", "Examples:",
         "  tds-tls demo",
         "  tds-tls demo --trust ca-file",

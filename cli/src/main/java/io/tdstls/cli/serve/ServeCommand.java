@@ -1,6 +1,7 @@
 package io.tdstls.cli.serve;
 
 import io.tdstls.cli.ExitCode;
+import io.tdstls.cli.version.VersionProvider;
 import io.tdstls.cli.output.ConsoleLogging;
 import io.tdstls.cli.output.Json;
 import io.tdstls.negotiation.ServerPolicy;
@@ -18,10 +19,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tds-tls serve}: the diagnostic endpoint as a long-running server. */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run the diagnostic endpoint: any SQL Server client can log in and ask what it negotiated",
-        "(SELECT * FROM tdstls.negotiation, sys.dm_exec_connections, @@VERSION). TDS 7.x and strict on one",
-        "port. Logs one line per connection on standard error; stops on Ctrl-C or SIGTERM."},
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+    description = {"Run the diagnostic endpoint as a long-running server.",
+        "%nAny SQL Server client can log in and ask what it negotiated (SELECT * FROM tdstls.negotiation,"
+            + " sys.dm_exec_connections, @@VERSION). TDS 7.x and strict on one port. Logs one line per connection"
+            + " on standard error; stops on Ctrl-C or SIGTERM."},
     footer = {"", "Examples:",
         "  tds-tls serve --port 14330 --user app:secret",
         "  tds-tls serve --port 14330 --encryption forced --strict required",

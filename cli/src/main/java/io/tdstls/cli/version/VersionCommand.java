@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tds-tls version}: the same report as {@code --version}, also as JSON. */
-@Command(name = "version", mixinStandardHelpOptions = true,
-    description = {"Print the tool version and the TLS capabilities of this Java, like FreeTDS `tsql -C`:",
-        "Java version and vendor, security providers, the TLS protocols and cipher suites the default",
-        "context enables and supports, and whether the OpenSSL provider (netty-tcnative) is available."},
+@Command(name = "version", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = {"Print the tool version and the TLS capabilities of this Java.",
+        "%nLike FreeTDS `tsql -C`: Java version and vendor, security providers, the TLS protocols and cipher"
+            + " suites the default context enables and supports, and whether the OpenSSL provider"
+            + " (netty-tcnative) is available."},
     footer = {"", "Examples:", "  tds-tls version", "  tds-tls version --json", "  tds-tls --version"})
 public final class VersionCommand implements Callable<Integer> {
 
