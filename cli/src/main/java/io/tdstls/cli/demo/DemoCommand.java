@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
         "", "Exit codes: 0 the demo ran, 1 it could not run, 2 usage error."})
 public final class DemoCommand implements Callable<Integer> {
 
+  /** The longest refusal reason shown in the table; {@code --json} has the whole message. */
+  static final int MAX_REASON = 100;
+
   @Option(names = "--json", description = "Print one JSON document instead of the table.")
   boolean json;
 
@@ -72,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
     for (DemoRow r : result.rows()) {
       UnaryOperator<String> paint = paint(r.outcome(), style);
       table.add(List.of(r.mode().label(), r.policy().label(), r.outcome(), orDash(r.tlsVersion()),
-              orDash(r.cipherSuite()), Long.toString(r.loginMillis()), r.reason() == null ? "" : r.reason()),
+              orDash(r.cipherSuite()), Long.toString(r.loginMillis()), shorten(r.reason())),
           List.of(UnaryOperator.identity(), UnaryOperator.identity(), paint, UnaryOperator.identity(),
               UnaryOperator.identity(), UnaryOperator.identity(), UnaryOperator.identity()));
     }
@@ -92,6 +95,13 @@ public final class DemoCommand implements Callable<Integer> {
       default:
         return style::bad;
     }
+  }
+
+  private static String shorten(String reason) {
+    if (reason == null) {
+      return "";
+    }
+    return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 3) + "...";
   }
 
   private static String orDash(String s) {
