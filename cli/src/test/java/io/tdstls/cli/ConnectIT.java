@@ -96,6 +96,20 @@ class ConnectIT {
   }
 
   @Test
+  void sqlErrorExitsWithElevenAndWarningsAreOneLine() throws Exception {
+    try (Tool.Background server = serve()) {
+      JsonNode facts = MAPPER.readTree(server.awaitOutput("\n}", START));
+      Tool.Result r = Tool.run("connect", "-H", "127.0.0.1", "-p", facts.get("port").asText(), "-U", "app",
+          "-P", "Pw-12345", "--trust-server-certificate", "-Q", "SELECT * FROM nowhere");
+      assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.SERVER_ERROR.code());
+      assertThat(r.out()).containsPattern("(?m)^encryption +full$");
+      assertThat(r.err()).contains("Invalid object name 'nowhere'");
+      assertThat(r.err().lines().filter(l -> l.contains("accepted without validation")))
+          .singleElement().asString().matches("^\\S+ WARNING \\S+: the certificate of 127\\.0\\.0\\.1 .*");
+    }
+  }
+
+  @Test
   void serveStopsCleanlyOnSigterm() throws Exception {
     try (Tool.Background server = serve()) {
       JsonNode facts = MAPPER.readTree(server.awaitOutput("\n}", START));

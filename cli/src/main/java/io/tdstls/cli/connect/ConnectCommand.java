@@ -2,6 +2,7 @@ package io.tdstls.cli.connect;
 
 import io.tdstls.cli.ExitCode;
 import io.tdstls.cli.version.VersionProvider;
+import io.tdstls.cli.output.ConsoleLogging;
 import io.tdstls.cli.output.Json;
 import io.tdstls.client.ConnectionConfig;
 import io.tdstls.client.QueryResult;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,6 +70,7 @@ public final class ConnectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ConsoleLogging.install(Level.WARNING);
     Map<String, Object> doc = new LinkedHashMap<>();
     List<Object> results = new ArrayList<>();
     ExitCode code = run(doc, results);
