@@ -3,6 +3,7 @@ package io.tdstls.cli.demo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,7 +40,7 @@ public record DemoResult(String certificateSubject, String sha256, DemoTrust tru
     certificate.put("sha256", sha256);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("certificate", certificate);
-    m.put("trust", trust.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    m.put("trust", trust.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     List<Object> list = new ArrayList<>();
     rows.forEach(r -> list.add(r.toMap()));
     m.put("rows", list);

@@ -13,6 +13,8 @@ import io.tdstls.tls.ServerEngineFactory;
 import io.tdstls.tls.ServerTlsConfig;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<
    * @param generatedUser see the record component
    */
   public ServeSetup {
-    users = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users));
+    users = Collections.unmodifiableMap(new LinkedHashMap<>(users));
   }
 
   /**
@@ -126,7 +128,7 @@ public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<
    */
   static <E extends Enum<E>> E choice(String option, String text, Class<E> type) {
     String wanted = text.trim().toLowerCase(Locale.ROOT);
-    List<String> valid = new java.util.ArrayList<>();
+    List<String> valid = new ArrayList<>();
     for (E e : type.getEnumConstants()) {
       String name = e.name().toLowerCase(Locale.ROOT).replace('_', '-');
       if (name.equals(wanted)) {
