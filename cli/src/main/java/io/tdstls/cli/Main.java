@@ -1,47 +1,67 @@
 package io.tdstls.cli;
 
-import io.tdstls.protocol.encryption.ClientCertPolicy;
-import io.tdstls.protocol.encryption.EncryptionTable;
-import io.tdstls.protocol.encryption.ServerEncryption;
-import io.tdstls.protocol.prelogin.EncryptionValue;
+import picocli.CommandLine;
 
 /**
- * The {@code tds-tls} command. Until the client and server land, {@code demo} prints the TDS 7.x
- * encryption negotiation table computed by {@link EncryptionTable}.
+ * The {@code tds-tls} command's entry point.
+ *
+ * <pre>
+ * java -jar cli/target/tds-tls.jar demo
+ * java -jar cli/target/tds-tls.jar --help
+ * </pre>
+ *
+ * <p>Exit codes are listed in {@link ExitCode}.
  */
 public final class Main {
+
+  /** The width of {@code --help} text, in columns. */
+  static final int USAGE_WIDTH = 110;
 
   private Main() {}
 
   /**
-   * Runs the command.
+   * Runs the command and exits with its code.
    *
    * @param args the command line
    */
   public static void main(String[] args) {
-    String command = args.length == 0 ? "demo" : args[0];
-    if (!command.equals("demo")) {
-      System.err.println("usage: tds-tls demo");
-      System.exit(2);
-    }
-    System.out.println("tds-tls demo: the TDS 7.x ENCRYPTION negotiation, computed by EncryptionTable");
-    System.out.println("(the live client/server demo replaces this table once the client and server land)");
-    System.out.println();
-    EncryptionValue[] clients = {
-      EncryptionValue.OFF, EncryptionValue.ON, EncryptionValue.NOT_SUP, EncryptionValue.REQ,
-      EncryptionValue.of(0x80), EncryptionValue.of(0x81), EncryptionValue.of(0x83)
-    };
-    System.out.printf("%-26s %-8s %-12s %s%n", "client sends", "policy", "server", "reply -> client outcome");
-    for (ClientCertPolicy policy : ClientCertPolicy.values()) {
-      for (EncryptionValue c : clients) {
-        for (ServerEncryption s : ServerEncryption.values()) {
-          var reply = EncryptionTable.serverReply(c, s, policy);
-          String outcome = reply.replyValue()
-              .map(r -> reply + " -> " + EncryptionTable.clientOutcome(c, r))
-              .orElse(reply.toString());
-          System.out.printf("%-26s %-8s %-12s %s%n", c, policy, s, outcome);
-        }
+    System.exit(run(args));
+  }
+
+  /**
+   * Runs the command without exiting.
+   *
+   * @param args the command line
+   * @return the exit code
+   */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /**
+   * Returns the configured command line: usage errors exit with {@link ExitCode#USAGE},
+   * unexpected exceptions with {@link ExitCode#FAILURE}.
+   *
+   * @return the command line
+   */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new TdsTlsCommand());
+    cl.setUsageHelpWidth(USAGE_WIDTH);
+    cl.setExitCodeExceptionMapper(e -> ExitCode.FAILURE.code());
+    cl.setParameterExceptionHandler((e, args) -> {
+      CommandLine failed = e.getCommandLine();
+      failed.getErr().println("tds-tls: " + e.getMessage());
+      failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+      return ExitCode.USAGE.code();
+    });
+    cl.setExecutionExceptionHandler((e, failed, parseResult) -> {
+      if (e instanceof io.tdstls.error.TdsConfigException) {
+        failed.getErr().println("tds-tls: " + e.getMessage());
+        return ExitCode.USAGE.code();
       }
-    }
+      failed.getErr().println("tds-tls: " + e);
+      return ExitCode.FAILURE.code();
+    });
+    return cl;
   }
 }

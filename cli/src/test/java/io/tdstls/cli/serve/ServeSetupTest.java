@@ -1,0 +1,98 @@
+package io.tdstls.cli.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tdstls.error.TdsConfigException;
+import io.tdstls.negotiation.ServerPolicy;
+import io.tdstls.negotiation.StrictPolicy;
+import io.tdstls.protocol.encryption.ClientCertPolicy;
+import io.tdstls.protocol.encryption.ServerEncryption;
+import io.tdstls.tls.pki.CertificateFiles;
+import io.tdstls.tls.pki.CertificateFingerprint;
+import io.tdstls.tls.pki.HeldCertificate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code serve}'s flags turned into a server configuration. */
+class ServeSetupTest {
+
+  @TempDir Path dir;
+
+  ServeSetup setup(String... args) {
+    ServeCommand command = new ServeCommand();
+    new CommandLine(command).parseArgs(args);
+    return ServeSetup.of(command.options);
+  }
+
+  @Test
+  void defaultsAreSqlServersAndAGeneratedCertificateWrittenForPinning() throws Exception {
+    ServeSetup s = setup("--cert-dir", dir.toString());
+    assertThat(s.config().host()).isEqualTo("127.0.0.1");
+    assertThat(s.config().port()).isEqualTo(1433);
+    assertThat(s.config().policy()).isEqualTo(ServerPolicy.sqlServerDefault());
+    Path pem = s.certificate().pemFile();
+    assertThat(pem.getParent()).isEqualTo(dir);
+    assertThat(CertificateFingerprint.sha256(CertificateFiles.readCertificate(pem))).isEqualTo(s.certificate().sha256());
+    assertThat(s.certificate().key().leaf().getNotAfter().toInstant())
+        .isAfter(java.time.Instant.now().plus(Duration.ofDays(300)));
+    assertThat(s.generatedUser()).isTrue();
+    assertThat(s.users()).containsOnlyKeys(ServeSetup.DEFAULT_USER);
+    assertThat(s.users().get(ServeSetup.DEFAULT_USER)).hasSizeGreaterThanOrEqualTo(16);
+  }
+
+  @Test
+  void policiesUsersAndLimits() {
+    ServeSetup s = setup("--cert-dir", dir.toString(), "--port", "0", "--encryption", "forced", "--strict", "required",
+        "--client-cert-policy", "babelfish", "--user", "app:pw:with:colons", "--user", "ro:x",
+        "--login-timeout", "5", "--max-connections", "3");
+    assertThat(s.config().policy())
+        .isEqualTo(new ServerPolicy(ServerEncryption.FORCED, ClientCertPolicy.BABELFISH, StrictPolicy.REQUIRED));
+    assertThat(s.users()).containsEntry("app", "pw:with:colons").containsEntry("ro", "x");
+    assertThat(s.generatedUser()).isFalse();
+    assertThat(s.config().loginTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.config().maxConnections()).isEqualTo(3);
+  }
+
+  @Test
+  void notSupportedHasNoCertificateAndNoStrict() {
+    ServeSetup s = setup("--encryption", "not-supported");
+    assertThat(s.certificate()).isNull();
+    assertThat(s.config().policy().strict()).isEqualTo(StrictPolicy.DISABLED);
+    assertThatThrownBy(() -> setup("--encryption", "not-supported", "--strict", "allowed"))
+        .isInstanceOf(TdsConfigException.class).hasMessageContaining("--strict");
+  }
+
+  @Test
+  void certificateFromPemFilesOrPkcs12() throws Exception {
+    HeldCertificate held = HeldCertificate.builder().commonName("db.example.com").addDnsName("db.example.com")
+        .serverAuth().build();
+    Path cert = Files.writeString(dir.resolve("server.pem"), held.chainPem());
+    Path key = Files.writeString(dir.resolve("server.key"), held.privateKeyPkcs8Pem());
+    ServeSetup pem = setup("--cert", cert.toString(), "--key", key.toString());
+    assertThat(pem.certificate().sha256()).isEqualTo(held.sha256Fingerprint());
+    assertThat(pem.certificate().pemFile()).isNull();
+    Path p12 = dir.resolve("server.p12");
+    held.writePkcs12(p12, "pw".toCharArray());
+    ServeSetup fromP12 = setup("--pkcs12", p12.toString(), "--key-password", "pw");
+    assertThat(fromP12.certificate().sha256()).isEqualTo(held.sha256Fingerprint());
+    assertThatThrownBy(() -> setup("--cert", cert.toString()))
+        .isInstanceOf(TdsConfigException.class).hasMessageContaining("--key");
+  }
+
+  @Test
+  void badValuesListTheValidOnes() {
+    assertThatThrownBy(() -> setup("--encryption", "sometimes"))
+        .isInstanceOf(TdsConfigException.class).hasMessageContaining("available, forced, not-supported");
+    assertThatThrownBy(() -> setup("--strict", "maybe", "--cert-dir", dir.toString()))
+        .isInstanceOf(TdsConfigException.class).hasMessageContaining("disabled, allowed, required");
+    assertThatThrownBy(() -> setup("--user", "nopassword"))
+        .isInstanceOf(TdsConfigException.class).hasMessageContaining("NAME:PASSWORD");
+    assertThatThrownBy(() -> setup("--client-ca", "/ca.pem", "--encryption", "not-supported"))
+        .isInstanceOf(TdsConfigException.class);
+  }
+}
