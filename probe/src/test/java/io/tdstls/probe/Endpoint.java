@@ -2,6 +2,7 @@ package io.tdstls.probe;
 
 import io.tdstls.negotiation.ServerPolicy;
 import io.tdstls.negotiation.StrictPolicy;
+import io.tdstls.negotiation.TlsEngineSource;
 import io.tdstls.protocol.encryption.ClientCertPolicy;
 import io.tdstls.protocol.encryption.ServerEncryption;
 import io.tdstls.server.Authenticator;
@@ -20,14 +21,19 @@ final class Endpoint {
 
   static TdsServer start(HeldCertificate cert, ServerEncryption encryption, ClientCertPolicy clientCert, StrictPolicy strict)
       throws InterruptedException {
+    ServerEngineFactory engines = new ServerEngineFactory(ServerTlsConfig.builder().certifiedKey(cert.certifiedKey()).build());
+    return start(engines::newEngine, encryption, clientCert, strict);
+  }
+
+  static TdsServer start(TlsEngineSource engines, ServerEncryption encryption, ClientCertPolicy clientCert,
+      StrictPolicy strict) throws InterruptedException {
     ServerConfig.Builder b = ServerConfig.builder()
         .policy(new ServerPolicy(encryption, clientCert, strict))
         .sessions(DiagnosticSessionHandler.factory(Authenticator.users(Map.of("app", "pw")), strict, "probe-test"));
     // Engines are given even without TLS: ServerConfig allows leaving them out then, but
     // ServerNegotiator's constructor still requires them (a server issue, reported); a
     // NOT_SUPPORTED policy never uses them.
-    ServerEngineFactory engines = new ServerEngineFactory(ServerTlsConfig.builder().certifiedKey(cert.certifiedKey()).build());
-    b.engines(engines::newEngine);
+    b.engines(engines);
     return TdsServer.start(b.build());
   }
 
