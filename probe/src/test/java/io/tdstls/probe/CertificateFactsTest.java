@@ -130,4 +130,13 @@ class CertificateFactsTest {
     assertThat(c.caFileTrust()).isEqualTo(TrustVerdict.NOT_CHECKED);
     assertThat(c.trusted()).isFalse();
   }
+
+  @Test
+  void aSelfSignedCertificateGivenAsCaFileIsTrusted() {
+    HeldCertificate self = TestCertificates.SELF_SIGNED;
+    CertificateFacts c = CertificateInspector.inspect(self.chain(), "localhost", List.of(self.certificate()), Instant.now());
+
+    assertThat(c.caFileTrust()).isEqualTo(TrustVerdict.TRUSTED);
+    assertThat(c.trusted()).isTrue();
+  }
 }
