@@ -59,6 +59,12 @@ final class FindingRules {
           "encryption not forced: clients that do not insist get login-only encryption, the session in clear",
           "set Force Encryption (or tds_ssl_encrypt = true) so every session is fully encrypted"));
     }
+    boolean answered = PostureClassifier.hasTls7(r.posture()) || r.posture() == EncryptionPosture.NO_TLS;
+    if (answered && r.consistentWith().isEmpty()) {
+      out.add(new Finding("nonconforming-replies", Severity.LOW,
+          "the ENCRYPTION replies match no server setting of [MS-TDS] 2.2.6.5",
+          "compare the replies above with the specification's table; drivers may misjudge this endpoint"));
+    }
     if (r.clientCertRefused()) {
       out.add(new Finding("client-cert-refused", Severity.INFO,
           "ENCRYPT_CLIENT_CERT closes the connection (Babelfish-like): no certificate authentication",

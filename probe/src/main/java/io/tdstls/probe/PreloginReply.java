@@ -2,6 +2,7 @@ package io.tdstls.probe;
 
 import io.tdstls.protocol.prelogin.EncryptionValue;
 import io.tdstls.protocol.prelogin.PreLogin;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,7 +59,7 @@ public record PreloginReply(PreloginProbe probe, ReplyKind kind, PreLogin reply,
    */
   public String describe() {
     if (kind != ReplyKind.ANSWERED) {
-      return kind.name().toLowerCase(java.util.Locale.ROOT);
+      return kind.name().toLowerCase(Locale.ROOT);
     }
     return encryption().map(v -> String.format("0x%02X %s", v.raw(), v)).orElse("no ENCRYPTION option");
   }

@@ -15,6 +15,8 @@ import java.util.Optional;
  *     its LOGIN7 (password only XOR-obfuscated) would cross the wire in clear
  * @param clientCertRefused whether the CLIENT_CERT probes are closed while the plain ones are
  *     answered (Babelfish-like)
+ * @param consistentWith the server settings of the ENCRYPTION table that give exactly the replies
+ *     seen; empty for an endpoint that departs from the table (or gave no clear answers)
  * @param tls7 one TLS attempt per version inside the TDS 7.x PRELOGIN wrapping
  * @param strict what the strict (TDS 8.0) path does
  * @param certificate the server certificate facts, or {@code null} if no handshake gave one
@@ -22,7 +24,8 @@ import java.util.Optional;
  * @param findings what to fix, worst first
  */
 public record ProbeReport(Target target, List<PreloginReply> prelogin, EncryptionPosture posture,
-    boolean cleartextLoginAccepted, boolean clientCertRefused, List<TlsAttempt> tls7, StrictResult strict,
+    boolean cleartextLoginAccepted, boolean clientCertRefused, List<ServerSetting> consistentWith,
+    List<TlsAttempt> tls7, StrictResult strict,
     CertificateFacts certificate, ServerFields serverFields, List<Finding> findings) {
 
   /**
@@ -33,6 +36,7 @@ public record ProbeReport(Target target, List<PreloginReply> prelogin, Encryptio
    * @param posture see the record component
    * @param cleartextLoginAccepted see the record component
    * @param clientCertRefused see the record component
+   * @param consistentWith see the record component
    * @param tls7 see the record component
    * @param strict see the record component
    * @param certificate see the record component
@@ -43,6 +47,7 @@ public record ProbeReport(Target target, List<PreloginReply> prelogin, Encryptio
     Objects.requireNonNull(target, "target");
     prelogin = List.copyOf(prelogin);
     Objects.requireNonNull(posture, "posture");
+    consistentWith = List.copyOf(consistentWith);
     tls7 = List.copyOf(tls7);
     Objects.requireNonNull(strict, "strict");
     findings = findings.stream().sorted(Comparator.comparing(Finding::severity).reversed()).toList();

@@ -35,6 +35,9 @@ public final class ReportJson {
     w.member("target", r.target().toString()).member("host", r.target().host()).member("port", r.target().port());
     w.member("posture", lower(r.posture())).member("postureLabel", r.posture().label());
     w.member("cleartextLoginAccepted", r.cleartextLoginAccepted()).member("clientCertRefused", r.clientCertRefused());
+    w.name("consistentWith").beginArray();
+    r.consistentWith().forEach(c -> w.value(c.toString()));
+    w.endArray();
     w.name("prelogin").beginArray();
     for (PreloginReply p : r.prelogin()) {
       w.beginObject().member("probe", lower(p.probe())).member("sent", String.format("0x%02X", p.probe().sent().raw()))

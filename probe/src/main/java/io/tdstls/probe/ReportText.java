@@ -42,6 +42,9 @@ public final class ReportText {
     }
     line("  endpoint: " + r.posture().label());
     line("  cleartext login (client sends ENCRYPT_NOT_SUP): " + (r.cleartextLoginAccepted() ? "ACCEPTED" : "refused"));
+    if (!r.consistentWith().isEmpty()) {
+      line("  consistent with server setting: " + String.join(", ", r.consistentWith().stream().map(ServerSetting::toString).toList()));
+    }
     if (r.clientCertRefused()) {
       line("  CLIENT_CERT: connection closed without a reply (Babelfish-like)");
     }

@@ -52,7 +52,7 @@ final class TargetProbe {
         PostureClassifier.cleartextLoginAccepted(replies.get(PreloginProbe.NOT_SUP.ordinal())),
         PostureClassifier.clientCertRefused(off, replies.get(PreloginProbe.CLIENT_CERT_OFF.ordinal()),
             replies.get(PreloginProbe.CLIENT_CERT_ON.ordinal())),
-        tls7, strict, cert, fields, List.of());
+        TableMatcher.consistentSettings(replies), tls7, strict, cert, fields, List.of());
     return withFindings(draft, now);
   }
 
@@ -65,7 +65,7 @@ final class TargetProbe {
     for (TlsVersion v : TlsVersion.values()) {
       none.add(TlsAttempt.skipped(v, TlsAttemptStatus.NOT_ATTEMPTED, "unreachable"));
     }
-    ProbeReport draft = new ProbeReport(target, replies, EncryptionPosture.UNREACHABLE, false, false, none,
+    ProbeReport draft = new ProbeReport(target, replies, EncryptionPosture.UNREACHABLE, false, false, List.of(), none,
         new StrictResult(StrictSupport.NOT_SUPPORTED, false, false, "", none, null), null, null, List.of());
     return withFindings(draft, options.clock().instant());
   }
@@ -80,6 +80,6 @@ final class TargetProbe {
 
   private static ProbeReport withFindings(ProbeReport d, Instant now) {
     return new ProbeReport(d.target(), d.prelogin(), d.posture(), d.cleartextLoginAccepted(), d.clientCertRefused(),
-        d.tls7(), d.strict(), d.certificate(), d.serverFields(), FindingRules.evaluate(d, now));
+        d.consistentWith(), d.tls7(), d.strict(), d.certificate(), d.serverFields(), FindingRules.evaluate(d, now));
   }
 }

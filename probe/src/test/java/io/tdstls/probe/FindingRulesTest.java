@@ -2,6 +2,8 @@ package io.tdstls.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tdstls.protocol.encryption.ClientCertPolicy;
+import io.tdstls.protocol.encryption.ServerEncryption;
 import io.tdstls.protocol.prelogin.EncryptionValue;
 import io.tdstls.protocol.prelogin.PreLogin;
 import io.tdstls.protocol.prelogin.Version;
@@ -30,7 +32,9 @@ class FindingRulesTest {
       replies.add(new PreloginReply(p, ReplyKind.ANSWERED,
           PreLogin.of(new Version(16, 0, 1000, 6)).withEncryption(EncryptionValue.of(0x2A)), ""));
     }
-    return new ProbeReport(new Target("db", 1433), replies, posture, cleartext, false, tls7, strict, cert, null, List.of());
+    List<ServerSetting> settings = List.of(new ServerSetting(ServerEncryption.FORCED, ClientCertPolicy.MS_TDS));
+    return new ProbeReport(new Target("db", 1433), replies, posture, cleartext, false, settings, tls7, strict, cert, null,
+        List.of());
   }
 
   static List<TlsAttempt> attempts(TlsVersion... accepted) {

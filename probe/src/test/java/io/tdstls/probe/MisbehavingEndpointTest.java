@@ -2,6 +2,12 @@ package io.tdstls.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tdstls.protocol.packet.MessageSplitter;
+import io.tdstls.protocol.packet.PacketType;
+import io.tdstls.protocol.packet.TdsMessage;
+import io.tdstls.protocol.prelogin.EncryptionValue;
+import io.tdstls.protocol.prelogin.PreLogin;
+import io.tdstls.protocol.prelogin.Version;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -108,4 +114,23 @@ class MisbehavingEndpointTest {
     }
   }
 
+
+  @Test
+  void answersOnToEverythingMatchesNoServerSetting() throws Exception {
+    byte[] reply = MessageSplitter.toWire(new TdsMessage(PacketType.TABULAR_RESULT,
+        PreLogin.of(new Version(15, 0, 2000, 5)).withEncryption(EncryptionValue.ON).encode()), 4096, 0);
+    try (FakeEndpoint e = new FakeEndpoint(s -> {
+      FakeEndpoint.readPacket(s);
+      s.getOutputStream().write(reply);
+      s.getOutputStream().flush();
+      s.getInputStream().read();
+    })) {
+      ProbeReport r = probe(e.target());
+
+      assertThat(r.reply(PreloginProbe.OFF).describe()).isEqualTo("0x01 ENCRYPT_ON");
+      assertThat(r.consistentWith()).isEmpty();
+      assertThat(r.fields().orElseThrow().productName()).isEqualTo("SQL Server 2019");
+      assertThat(r.findings()).extracting(Finding::id).contains("nonconforming-replies");
+    }
+  }
 }

@@ -41,6 +41,7 @@ class PolicyProbeTest {
     assertThat(r.reply(PreloginProbe.CLIENT_CERT_OFF).answered(EncryptionValue.OFF)).isTrue();
     assertThat(r.cleartextLoginAccepted()).isTrue();
     assertThat(r.clientCertRefused()).isFalse();
+    assertThat(r.consistentWith()).containsExactly(new ServerSetting(ServerEncryption.AVAILABLE, ClientCertPolicy.MS_TDS));
     assertThat(ids(r)).contains("cleartext-login", "login-only", "strict-unsupported");
     assertThat(r.worst()).isEqualTo(Severity.HIGH);
   }
@@ -67,6 +68,7 @@ class PolicyProbeTest {
     assertThat(r.reply(PreloginProbe.OFF).answered(EncryptionValue.REQ)).isTrue();
     assertThat(r.reply(PreloginProbe.NOT_SUP).answered(EncryptionValue.REQ)).isTrue();
     assertThat(r.cleartextLoginAccepted()).isFalse();
+    assertThat(r.consistentWith()).containsExactly(new ServerSetting(ServerEncryption.FORCED, ClientCertPolicy.MS_TDS));
     assertThat(r.strict().support()).isEqualTo(StrictSupport.NOT_SUPPORTED);
     // forced encryption, a certificate trusted through --ca-file and naming the host: only the strict note
     assertThat(ids(r)).containsExactly("strict-unsupported");
@@ -80,6 +82,7 @@ class PolicyProbeTest {
     assertThat(r.posture()).isEqualTo(EncryptionPosture.NO_TLS);
     assertThat(r.reply(PreloginProbe.OFF).answered(EncryptionValue.NOT_SUP)).isTrue();
     assertThat(r.cleartextLoginAccepted()).isTrue();
+    assertThat(r.consistentWith()).containsExactly(new ServerSetting(ServerEncryption.NOT_SUPPORTED, ClientCertPolicy.MS_TDS));
     assertThat(r.tls7()).allMatch(a -> a.status() == TlsAttemptStatus.NOT_ATTEMPTED);
     assertThat(r.certificateFacts()).isEmpty();
     assertThat(r.findings().get(0).id()).isEqualTo("no-tls");
@@ -122,7 +125,8 @@ class PolicyProbeTest {
     assertThat(r.reply(PreloginProbe.CLIENT_CERT_OFF).kind()).isEqualTo(ReplyKind.CLOSED);
     assertThat(r.reply(PreloginProbe.CLIENT_CERT_ON).kind()).isEqualTo(ReplyKind.CLOSED);
     assertThat(r.clientCertRefused()).isTrue();
-    assertThat(ids(r)).contains("client-cert-refused");
+    assertThat(r.consistentWith()).containsExactly(new ServerSetting(ServerEncryption.FORCED, ClientCertPolicy.BABELFISH));
+    assertThat(ids(r)).contains("client-cert-refused").doesNotContain("nonconforming-replies");
   }
 
   @Test
