@@ -1,20 +1,137 @@
 package io.tdstls.cli;
 
-import io.tdstls.cli.version.VersionProvider;
+import io.tdstls.probe.ProbeOptions;
+import io.tdstls.probe.ProbeReport;
+import io.tdstls.probe.Prober;
+import io.tdstls.probe.ProgressListener;
+import io.tdstls.probe.ReportJson;
+import io.tdstls.probe.ReportText;
+import io.tdstls.probe.Target;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** Placeholder for {@code tds-tls probe}, which is built separately; it exits with a usage error. */
-@Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Probe TDS endpoints for their encryption settings (not built yet).")
+/**
+ * {@code tds-tls probe HOST[:PORT] ...}: audits TDS endpoints' encryption without logging in, and
+ * exits by the worst finding.
+ *
+ * <p>Exit codes: 0 no finding or only informational ones; 1 worst finding low or medium; 2 usage
+ * error; 3 worst finding high or critical.
+ */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+    description = {"Audit TDS endpoints' encryption without logging in: differential PRELOGIN probes (no TLS,",
+        "login-only, forced, cleartext login accepted), TLS versions inside TDS 7.x and on the strict (TDS 8.0)",
+        "path, the certificate, the server's PRELOGIN fields, and findings with a fix each.",
+        "No LOGIN7 is ever sent: no credentials are needed and none can leak."},
+    footer = {"", "Examples:",
+        "  tds-tls probe db.example.com                  port 1433",
+        "  tds-tls probe db1:1433 db2:14330 [::1]:1433   several targets, probed in parallel",
+        "  tds-tls probe --ca-file corp-ca.pem db1       trust a private CA as well as the system store",
+        "  tds-tls probe --json --timeout 2 db1 > db1.json",
+        "", "Exit codes: 0 no finding or info only; 1 worst finding low or medium; 2 usage error;",
+        "3 worst finding high or critical."})
 public final class ProbeCommand implements Callable<Integer> {
+
+  /** Exit code of a usage error, as picocli gives for a bad command line. */
+  static final int USAGE = 2;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "HOST[:PORT]", converter = TargetConverter.class,
+      description = "Endpoints to probe: HOST, HOST:PORT, [IPV6]:PORT (default port 1433).")
+  List<Target> targets;
+
+  @Option(names = "--json", description = "Print one JSON document instead of the human report.")
+  boolean json;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+      description = "Longest time one connection may take (default ${DEFAULT-VALUE} s); a silent endpoint is reported as timeout.")
+  double timeoutSeconds;
+
+  @Option(names = "--ca-file", paramLabel = "FILE",
+      description = "PEM or DER file of CA certificates to trust, in addition to the system trust store.")
+  Path caFile;
+
+  @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
+      description = "How many targets to probe at the same time (default ${DEFAULT-VALUE}).")
+  int parallel;
 
   /** Creates the command. */
   public ProbeCommand() {}
 
   @Override
-  public Integer call() {
-    System.err.println("tds-tls probe: not built yet");
-    return ExitCode.USAGE.code();
+  public Integer call() throws InterruptedException {
+    ProbeOptions options;
+    try {
+      options = options();
+    } catch (IllegalArgumentException e) { // a TdsConfigException (unreadable --ca-file) or a value out of range
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    boolean terminal = System.console() != null;
+    PrintWriter out = spec.commandLine().getOut();
+    List<ProbeReport> reports = new Prober(options).probeAll(targets,
+        terminal && !json ? progress(spec.commandLine().getErr()) : ProgressListener.NONE);
+    out.print(json ? ReportJson.render(reports) + System.lineSeparator() : ReportText.render(reports, colour(terminal)));
+    out.flush();
+    return ProbeReport.exitCode(reports);
+  }
+
+  private ProbeOptions options() {
+    ProbeOptions.Builder b = ProbeOptions.builder()
+        .timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
+        .parallelism(parallel);
+    if (caFile != null) {
+      b.caFile(caFile);
+    }
+    return b.build();
+  }
+
+  /** Colour only on a terminal, and never when {@code NO_COLOR} is set (https://no-color.org). */
+  static boolean colour(boolean terminal) {
+    String noColor = System.getenv("NO_COLOR");
+    return terminal && (noColor == null || noColor.isEmpty());
+  }
+
+  private static ProgressListener progress(PrintWriter err) {
+    return new ProgressListener() {
+      @Override
+      public void started(Target target) {
+        synchronized (err) {
+          err.println("probing " + target + " ...");
+          err.flush();
+        }
+      }
+
+      @Override
+      public void finished(ProbeReport report, int done, int total) {
+        synchronized (err) {
+          err.println("[" + done + "/" + total + "] " + report.target() + ": " + report.posture().label()
+              + ", worst finding " + report.worst().label());
+          err.flush();
+        }
+      }
+    };
+  }
+
+  /** Parses {@code HOST[:PORT]} arguments, turning a bad one into a usage error. */
+  static final class TargetConverter implements ITypeConverter<Target> {
+    @Override
+    public Target convert(String value) {
+      try {
+        return Target.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 }
