@@ -1,6 +1,7 @@
 package io.tdstls.client;
 
 import io.tdstls.error.ServerErrorException;
+import io.tdstls.error.TdsConnectionException;
 import io.tdstls.error.TdsException;
 import io.tdstls.error.TdsProtocolException;
 import io.tdstls.negotiation.ClientNegotiator;
@@ -112,8 +113,29 @@ public final class TdsSession implements AutoCloseable {
       if (m != null) {
         return m;
       }
-      ByteBuffer in = transport.read(deadline, waitingFor());
+      ByteBuffer in;
+      try {
+        in = transport.read(deadline, waitingFor());
+      } catch (TdsConnectionException e) {
+        throw withHandshakeAdvice(e);
+      }
       transport.write(core.receive(in));
+    }
+  }
+
+  /** A connection lost during a TLS handshake usually means the server refused what was offered. */
+  private TdsConnectionException withHandshakeAdvice(TdsConnectionException e) {
+    switch (core.state()) {
+      case STRICT_TLS_HANDSHAKE:
+        return new TdsConnectionException(e.getMessage(), "the server dropped the strict (TDS 8.0) TLS handshake: it may"
+            + " not support strict encryption (SQL Server 2022 and later do, when configured), or refuse this TLS"
+            + " version; for an older server use mode mandatory", e);
+      case SENT_TLS_NEGOTIATION:
+        return new TdsConnectionException(e.getMessage(), "the server dropped the TLS handshake: it may not accept the"
+            + " TLS versions or cipher suites offered (TDS 7.x uses TLS 1.2 at most; legacy servers need"
+            + " enableLegacyTls), or requires a client certificate", e);
+      default:
+        return e;
     }
   }
 

@@ -100,8 +100,13 @@ class MisbehavingServerTest {
     })) {
       assertThatThrownBy(() -> TdsClient.connect(config(plain.getLocalPort(), EncryptMode.STRICT)))
           .isInstanceOf(io.tdstls.error.TdsException.class)
-          .extracting(e -> ((io.tdstls.error.TdsException) e).kind())
-          .isIn(io.tdstls.error.TdsException.Kind.TLS_HANDSHAKE, io.tdstls.error.TdsException.Kind.CONNECTION);
+          .satisfies(e -> {
+            io.tdstls.error.TdsException t = (io.tdstls.error.TdsException) e;
+            assertThat(t.kind()).isIn(io.tdstls.error.TdsException.Kind.TLS_HANDSHAKE, io.tdstls.error.TdsException.Kind.CONNECTION);
+            if (t.kind() == io.tdstls.error.TdsException.Kind.CONNECTION) {
+              assertThat(t.advice()).contains("strict");
+            }
+          });
     }
   }
 
