@@ -96,6 +96,8 @@ final class BlockingTransport implements Closeable {
             "the server refused the connection; its log says why (for example an encryption policy)", null);
       }
       return ByteBuffer.wrap(readBuffer, 0, n);
+    } catch (TdsException e) {
+      throw e;
     } catch (SocketTimeoutException e) {
       throw timeout(waitingFor);
     } catch (IOException e) {

@@ -16,15 +16,19 @@ public class LoginFailedException extends ServerErrorException {
    * @param serverName the server name reported in the token
    */
   public LoginFailedException(int number, int state, int severity, String message, String serverName) {
-    super(
-        Kind.LOGIN_FAILED,
-        number,
-        state,
-        severity,
-        message,
-        serverName,
-        "",
-        0,
-        "check the user name, password and database; the server log has the exact reason for this state");
+    super(Kind.LOGIN_FAILED, number, state, severity, message, serverName, "", 0, adviceFor(number));
+  }
+
+  /** Error numbers a login can fail with, and what to do about each. */
+  private static String adviceFor(int number) {
+    switch (number) {
+      case 17819:
+        return "this server accepts only strict (TDS 8.0) connections: connect with encryption mode strict";
+      case 4060:
+        return "the database does not exist or the login has no access to it: check the database name";
+      case 18456:
+      default:
+        return "check the user name, password and database; the server log has the exact reason for this state";
+    }
   }
 }
