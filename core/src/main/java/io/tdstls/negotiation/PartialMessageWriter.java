@@ -50,7 +50,7 @@ final class PartialMessageWriter {
     int from = 0;
     while (from < piece.length) {
       if (pendingLength == chunk) {
-        out.add(packet(pending.clone(), false, spid));
+        out.add(packet(pending, false, spid)); // Packet copies the payload
         pendingLength = 0;
       }
       int n = Math.min(chunk - pendingLength, piece.length - from);
