@@ -14,7 +14,7 @@ import java.util.Set;
  * Runs the benchmark suite, prints the tables and writes {@code BENCHMARKS.md}.
  *
  * <pre>
- * java -jar bench/target/tds-tls-bench.jar [--out BENCHMARKS.md] [--jmh-only | --no-jmh]
+ * java -jar bench/target/tds-tls-bench.jar [--out BENCHMARKS.md] [--jmh-only | --no-jmh | --only SECTION]
  * </pre>
  */
 public final class BenchMain {
@@ -25,7 +25,7 @@ public final class BenchMain {
    * Runs the suite.
    *
    * @param args {@code --out FILE} (default {@code BENCHMARKS.md} in the working directory), {@code
-   *     --jmh-only}, {@code --no-jmh}
+   *     --jmh-only}, {@code --no-jmh}, {@code --only connections|throughput|memory|jmh}
    * @throws Exception if a scenario fails
    */
   public static void main(String[] args) throws Exception {
@@ -42,8 +42,12 @@ public final class BenchMain {
         case "--no-jmh":
           sections.remove(Section.JMH);
           break;
+        case "--only":
+          sections = EnumSet.of(Section.valueOf(args[++i].toUpperCase(java.util.Locale.ROOT)));
+          break;
         default:
-          System.err.println("unknown option " + args[i] + "; use --out FILE, --jmh-only or --no-jmh");
+          System.err.println("unknown option " + args[i] + "; use --out FILE, --jmh-only, --no-jmh or --only SECTION"
+              + " (connections, throughput, memory, jmh)");
           System.exit(2);
       }
     }

@@ -11,11 +11,12 @@ import java.time.Duration;
  * @param jdbcConnections the same for the JDBC comparison (the driver warms up more slowly)
  * @param threads the client threads of the multi-client runs (the number of cores)
  * @param transferBytes the size of each throughput transfer
+ * @param transferRepeats how many times each transfer is timed (the median is reported)
  * @param idleConnections how many idle connections of each kind the memory benchmark opens
  * @param jmhQuick whether the JMH benchmarks run in-process for one short iteration (smoke test)
  */
 public record BenchSettings(LoadRunner connections, LoadRunner jdbcConnections, int threads, long transferBytes,
-    int idleConnections, boolean jmhQuick) {
+    int transferRepeats, int idleConnections, boolean jmhQuick) {
 
   /** One gibibyte, the size of a full throughput transfer. */
   public static final long GIB = 1L << 30;
@@ -27,9 +28,9 @@ public record BenchSettings(LoadRunner connections, LoadRunner jdbcConnections, 
    */
   public static BenchSettings full() {
     return new BenchSettings(
-        new LoadRunner(Duration.ofSeconds(1), Duration.ofSeconds(3), 50_000),
         new LoadRunner(Duration.ofSeconds(2), Duration.ofSeconds(3), 50_000),
-        Runtime.getRuntime().availableProcessors(), GIB, 2000, false);
+        new LoadRunner(Duration.ofSeconds(4), Duration.ofSeconds(3), 50_000),
+        Runtime.getRuntime().availableProcessors(), GIB, 3, 2000, false);
   }
 
   /**
@@ -39,6 +40,6 @@ public record BenchSettings(LoadRunner connections, LoadRunner jdbcConnections, 
    */
   public static BenchSettings smoke() {
     LoadRunner tiny = new LoadRunner(Duration.ZERO, Duration.ofSeconds(5), 3);
-    return new BenchSettings(tiny, tiny, 2, 2L << 20, 5, true);
+    return new BenchSettings(tiny, tiny, 2, 2L << 20, 1, 5, true);
   }
 }

@@ -14,8 +14,10 @@ import java.util.Locale;
  * @param cpu the CPU model from {@code /proc/cpuinfo}, or {@code "unknown"}
  * @param java the Java runtime and VM
  * @param os the operating system, version and architecture
+ * @param loadAverage {@code /proc/loadavg} when described (other processes on a shared machine skew
+ *     results), or {@code "unknown"}
  */
-public record Machine(int cores, long memoryBytes, String cpu, String java, String os) {
+public record Machine(int cores, long memoryBytes, String cpu, String java, String os, String loadAverage) {
 
   /**
    * Describes this machine.
@@ -31,7 +33,16 @@ public record Machine(int cores, long memoryBytes, String cpu, String java, Stri
     return new Machine(Runtime.getRuntime().availableProcessors(), memory, cpuModel(),
         System.getProperty("java.runtime.name") + " " + Runtime.version() + " (" + System.getProperty("java.vm.name")
             + ", " + System.getProperty("java.vendor") + ")",
-        System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+        readLoadAverage());
+  }
+
+  private static String readLoadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static String cpuModel() {
@@ -54,6 +65,7 @@ public record Machine(int cores, long memoryBytes, String cpu, String java, Stri
    */
   public String toMarkdown() {
     return "- Cores: " + cores + "\n- Memory: " + String.format(Locale.ROOT, "%.1f GiB", memoryBytes / (double) (1L << 30))
-        + "\n- CPU: " + cpu + "\n- Java: " + java + "\n- OS: " + os + "\n";
+        + "\n- CPU: " + cpu + "\n- Java: " + java + "\n- OS: " + os + "\n- Load average at start (/proc/loadavg): "
+        + loadAverage + "\n";
   }
 }

@@ -56,7 +56,7 @@ class BenchSmokeTest {
   void throughputScenariosProduceRates() throws Exception {
     BenchSuite suite = run(Section.THROUGHPUT);
     Table t = table(suite, "3.");
-    assertThat(t.rows()).hasSize(6);
+    assertThat(t.rows()).hasSize(7);
     allPositive(t, "MB/s");
     if (OpenSslEngines.available()) {
       allPositive(table(suite, "5b."), "JDK MB/s", "OpenSSL MB/s");

@@ -37,7 +37,20 @@ public final class TdsConnectors {
    * @return the settings
    */
   public static ConnectionConfig config(Path caPem, int port, LoginMode mode) {
-    return ConnectionConfig.builder().host("127.0.0.1").port(port)
+    return config(caPem, port, mode, ConnectionConfig.DEFAULT_PACKET_SIZE);
+  }
+
+  /**
+   * Returns the settings of our client for a mode and a requested packet size.
+   *
+   * @param caPem the CA certificate to trust
+   * @param port our server's port on 127.0.0.1
+   * @param mode the mode
+   * @param packetSize the packet size requested in LOGIN7
+   * @return the settings
+   */
+  public static ConnectionConfig config(Path caPem, int port, LoginMode mode, int packetSize) {
+    return ConnectionConfig.builder().packetSize(packetSize).host("127.0.0.1").port(port)
         .user(BenchServers.USER).password(BenchServers.PASSWORD.toCharArray())
         .loginTimeout(Duration.ofSeconds(30)).readTimeout(Duration.ofSeconds(120))
         .tls(TlsConfig.builder().caFile(caPem).maxProtocolVersion(mode.tls().orElse(TlsVersion.TLS_1_3))
