@@ -9,6 +9,7 @@ import io.tdstls.negotiation.ClientState;
 import io.tdstls.negotiation.TlsEngineSource;
 import io.tdstls.protocol.batch.SqlBatch;
 import io.tdstls.protocol.login.TdsVersion;
+import io.tdstls.protocol.packet.Packet;
 import io.tdstls.protocol.packet.PacketType;
 import io.tdstls.protocol.packet.TdsMessage;
 import io.tdstls.protocol.prelogin.PreLogin;
@@ -201,6 +202,50 @@ public final class TdsSession implements AutoCloseable {
       throw e;
     }
     return collect(decoder.decode(reply.payload()));
+  }
+
+  /**
+   * Runs an SQL batch and hands its answer to a sink packet by packet, without assembling it: for
+   * results larger than the {@value #MAX_MESSAGE_SIZE}-byte limit of {@link #execute(String)}, or
+   * to measure transfer rates. Tokens are not decoded; the sink sees the raw token stream.
+   *
+   * <pre>{@code
+   * long bytes = session.executeStreaming("SELECT * FROM big", (payload, last) -> digest.update(payload));
+   * }</pre>
+   *
+   * @param sql the batch
+   * @param sink receives each packet's payload, in order
+   * @return the number of payload bytes received
+   * @throws TdsException if the connection fails or the sink throws (the session is then closed)
+   */
+  public long executeStreaming(String sql, ResponseSink sink) throws TdsException {
+    if (closed) {
+      throw new IllegalStateException("the session is closed");
+    }
+    try {
+      TdsVersion version = report.loginAck().tdsVersion().filter(v -> v != TdsVersion.V8_0).orElse(TdsVersion.V7_4);
+      transport.write(core.send(new TdsMessage(PacketType.SQL_BATCH, SqlBatch.encode(sql, version, transactionDescriptor, 1))));
+      core.deliverPackets(true);
+      long total = 0;
+      while (true) {
+        Packet p;
+        while ((p = core.pollPacket()) != null) {
+          byte[] payload = p.payload();
+          total += payload.length;
+          sink.accept(payload, p.header().isEndOfMessage());
+          if (p.header().isEndOfMessage()) {
+            core.deliverPackets(false);
+            return total;
+          }
+        }
+        // the read timeout bounds each wait for data, not the whole (possibly very long) transfer
+        transport.write(core.receive(transport.read(deadline(config.readTimeout()), "waiting for a streamed response")));
+      }
+    } catch (TdsException e) {
+      core.fail(e);
+      close();
+      throw e;
+    }
   }
 
   private QueryResult collect(List<Token> tokens) throws TdsException {

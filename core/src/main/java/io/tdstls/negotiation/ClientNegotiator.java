@@ -274,6 +274,29 @@ public final class ClientNegotiator {
   }
 
   /**
+   * Switches how responses are delivered: whole messages through {@link #poll()} (the default), or
+   * each packet on its own through {@link #pollPacket()}, for a response too large to hold in
+   * memory. Switch only between messages.
+   *
+   * @param packets {@code true} for packet-by-packet delivery
+   * @throws IllegalStateException if part of a message has been received, or packets are still
+   *     queued when switching back
+   */
+  public void deliverPackets(boolean packets) {
+    stream.deliverPackets(packets);
+  }
+
+  /**
+   * Returns the next packet from the server while {@link #deliverPackets(boolean)} is on.
+   *
+   * @return the packet (its header tells whether it ends the message), or {@code null} if none is
+   *     complete yet
+   */
+  public Packet pollPacket() {
+    return stream.pollPacket();
+  }
+
+  /**
    * Records that the server accepted the login (the caller found LOGINACK in the response).
    *
    * @param packetSize the packet size from the server's ENVCHANGE (or the size requested when

@@ -305,6 +305,36 @@ public final class ServerNegotiator {
   }
 
   /**
+   * Sends one piece of a message produced piece by piece (a result too large to build in memory).
+   * Only complete packets are sent: every packet but the last is full, and the last piece's final
+   * packet carries EOM. Pieces of one message must not be interleaved with {@link
+   * #send(TdsMessage)}.
+   *
+   * @param type the message type, the same for every piece, usually {@link
+   *     PacketType#TABULAR_RESULT}
+   * @param piece the next payload bytes (any length, possibly none)
+   * @param endOfMessage whether this piece ends the message
+   * @return the bytes to send, possibly none
+   * @throws TdsException if the connection has failed
+   * @throws IllegalStateException if the login has not been accepted yet, or a message of another
+   *     type is in progress
+   */
+  public byte[] sendPart(PacketType type, byte[] piece, boolean endOfMessage) throws TdsException {
+    if (state == ServerState.FINAL) {
+      throw failure;
+    }
+    if (state != ServerState.LOGGED_IN) {
+      throw new IllegalStateException("expected state LOGGED_IN, was " + state);
+    }
+    try {
+      stream.sendPart(type, piece, endOfMessage);
+      return stream.takeOutbound();
+    } catch (SSLException e) {
+      throw fail(io.tdstls.tls.TlsFailures.classify(e));
+    }
+  }
+
+  /**
    * Records that the login was accepted.
    *
    * @param packetSize the packet size announced to the client in the login response

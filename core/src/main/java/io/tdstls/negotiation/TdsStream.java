@@ -5,6 +5,7 @@ import io.tdstls.protocol.packet.MessageAssembler;
 import io.tdstls.protocol.packet.MessageSplitter;
 import io.tdstls.protocol.packet.Packet;
 import io.tdstls.protocol.packet.PacketFramer;
+import io.tdstls.protocol.packet.PacketType;
 import io.tdstls.protocol.packet.TdsMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -26,6 +27,9 @@ final class TdsStream {
   private final MessageAssembler assembler;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ArrayDeque<TdsMessage> inbound = new ArrayDeque<>();
+  private final ArrayDeque<Packet> inboundPackets = new ArrayDeque<>();
+  private final PartialMessageWriter partial = new PartialMessageWriter();
+  private boolean deliverPackets;
   private TlsEngineDriver tls;
   private boolean dropTlsAfterFirstInboundPacket;
   private int packetSize = INITIAL_PACKET_SIZE;
@@ -94,6 +98,31 @@ final class TdsStream {
     for (int i = 1; i < packets.size(); i++) {
       writePacket(packets.get(i), false);
     }
+  }
+
+  /**
+   * Queues a piece of a message that is produced piece by piece; only complete packets are
+   * written, the last one (EOM) when {@code endOfMessage} is set.
+   */
+  void sendPart(PacketType type, byte[] piece, boolean endOfMessage) throws SSLException {
+    for (Packet p : partial.add(type, piece, endOfMessage, packetSize, spid)) {
+      writePacket(p, tls != null);
+    }
+  }
+
+  /**
+   * Switches inbound delivery between whole messages ({@link #poll()}) and single packets ({@link
+   * #pollPacket()}), for responses too large to assemble.
+   */
+  void deliverPackets(boolean packets) {
+    if (assembler.inProgress() || (!packets && !inboundPackets.isEmpty())) {
+      throw new IllegalStateException("cannot switch delivery in the middle of a message");
+    }
+    this.deliverPackets = packets;
+  }
+
+  Packet pollPacket() {
+    return inboundPackets.poll();
   }
 
   private void writePacket(Packet p, boolean encrypt) throws SSLException {
@@ -169,6 +198,10 @@ final class TdsStream {
       Packet p = framer.next(in);
       if (p == null) {
         return;
+      }
+      if (deliverPackets) {
+        inboundPackets.add(p);
+        continue;
       }
       TdsMessage m = assembler.add(p);
       if (m != null) {

@@ -24,6 +24,7 @@ final class TlsEngineDriver {
   private ByteBuffer netIn;
   private ByteBuffer appIn;
   private ByteBuffer netOut;
+  private final ByteArrayOutputStream handshakePlaintext = new ByteArrayOutputStream();
   private boolean handshakeDone;
   private boolean peerClosed;
 
@@ -83,6 +84,7 @@ final class TlsEngineDriver {
     if (!handshakeDone && engine.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING) {
       engine.beginHandshake();
     }
+    boolean poked = false;
     while (!handshakeDone) {
       HandshakeStatus hs = engine.getHandshakeStatus();
       switch (hs) {
@@ -93,7 +95,12 @@ final class TlsEngineDriver {
           wrapInto(ByteBuffer.allocate(0), out);
           break;
         case NEED_UNWRAP:
-          if (netIn.position() == 0 || !unwrapStep()) {
+          if (netIn.position() == 0) {
+            if (poked || !pokeUnwrap()) {
+              return; // need more bytes from the peer
+            }
+            poked = true;
+          } else if (!unwrapStep()) {
             return; // need more bytes from the peer
           }
           break;
@@ -116,16 +123,41 @@ final class TlsEngineDriver {
     }
   }
 
-  /** One unwrap during the handshake; false when more bytes are needed. */
+  /**
+   * One unwrap during the handshake, of at most one TLS record; false when more bytes are needed.
+   * A TLS 1.3 client sends its Finished and its first application record together, and some
+   * engines (OpenSSL's) only report the handshake finished when they have decrypted that record:
+   * plaintext produced by a handshake step is kept and handed out by the next {@link
+   * #unwrapOneRecord}.
+   */
   private boolean unwrapStep() throws SSLException {
+    if (netIn.position() >= RECORD_HEADER) {
+      int recordLength = RECORD_HEADER + (((netIn.get(3) & 0xFF) << 8) | (netIn.get(4) & 0xFF));
+      if (netIn.position() < recordLength) {
+        if (netIn.capacity() < recordLength) {
+          netIn = grow(netIn, recordLength);
+        }
+        return false;
+      }
+    }
     netIn.flip();
+    int savedLimit = netIn.limit();
+    if (savedLimit >= RECORD_HEADER) {
+      netIn.limit(RECORD_HEADER + (((netIn.get(3) & 0xFF) << 8) | (netIn.get(4) & 0xFF)));
+    }
     SSLEngineResult r;
     try {
       r = engine.unwrap(netIn, appIn);
     } finally {
+      netIn.limit(savedLimit);
       netIn.compact();
     }
     noteFinished(r);
+    if (r.bytesProduced() > 0) {
+      appIn.flip();
+      handshakePlaintext.write(appIn.array(), appIn.position(), appIn.remaining());
+      appIn.clear();
+    }
     switch (r.getStatus()) {
       case BUFFER_UNDERFLOW:
         ensureNetInCapacity();
@@ -138,6 +170,20 @@ final class TlsEngineDriver {
       default:
         return true;
     }
+  }
+
+  /**
+   * Unwraps nothing, once, when all staged input is consumed but the engine still asks to unwrap:
+   * OpenSSL's engine notices that the handshake finished only on the call after the one that read
+   * the peer's Finished (a resumed TLS 1.2 handshake ends with the client's Finished). The JDK's
+   * engine answers BUFFER_UNDERFLOW and nothing changes.
+   *
+   * @return whether the engine moved on from NEED_UNWRAP
+   */
+  private boolean pokeUnwrap() throws SSLException {
+    SSLEngineResult r = engine.unwrap(ByteBuffer.allocate(0), appIn);
+    noteFinished(r);
+    return handshakeDone || engine.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP;
   }
 
   private void noteFinished(SSLEngineResult r) {
@@ -220,6 +266,11 @@ final class TlsEngineDriver {
    * @throws SSLException on a bad record or a TLS alert
    */
   boolean unwrapOneRecord(ByteArrayOutputStream plainOut) throws SSLException {
+    if (handshakePlaintext.size() > 0) {
+      plainOut.writeBytes(handshakePlaintext.toByteArray());
+      handshakePlaintext.reset();
+      return true;
+    }
     if (peerClosed || netIn.position() < RECORD_HEADER) {
       return false;
     }

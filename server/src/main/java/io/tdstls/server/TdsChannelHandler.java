@@ -31,6 +31,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   private final ServerNegotiator negotiator;
   private SessionHandler session;
   private ScheduledFuture<?> loginTimer;
+  private ResponseStream streaming;
   private boolean counted;
 
   TdsChannelHandler(ServerConfig config, AtomicInteger active, int spid) {
@@ -114,10 +115,42 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     TdsMessage request;
-    while ((request = negotiator.poll()) != null) {
+    while (streaming == null && (request = negotiator.poll()) != null) {
+      ResponseStream stream = session instanceof StreamingSessionHandler
+          ? ((StreamingSessionHandler) session).stream(request, info(ctx)) : null;
+      if (stream != null) {
+        streaming = stream;
+        pumpStream(ctx);
+        continue;
+      }
       for (TdsMessage response : session.request(request, info(ctx))) {
         write(ctx, negotiator.send(response));
       }
+    }
+  }
+
+  /** Sends pieces of the current response stream while the channel is writable. */
+  private void pumpStream(ChannelHandlerContext ctx) throws TdsException {
+    while (streaming != null && ctx.channel().isWritable()) {
+      byte[] piece = streaming.next();
+      boolean end = piece == null;
+      write(ctx, negotiator.sendPart(streaming.type(), end ? new byte[0] : piece, end));
+      if (end) {
+        streaming = null;
+      }
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (streaming == null || !ctx.channel().isWritable()) {
+      return;
+    }
+    try {
+      pumpStream(ctx);
+      serveRequests(ctx);
+    } catch (TdsException e) {
+      closeAfterFlush(ctx, e);
     }
   }
 
@@ -146,6 +179,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    streaming = null;
     if (loginTimer != null) {
       loginTimer.cancel(false);
     }

@@ -1,0 +1,13 @@
+package io.tdstls.bench;
+
+/** The parts of the suite, each runnable on its own. */
+public enum Section {
+  /** Connections per second and login latency, against JDBC, and the OpenSSL provider's (1, 2, 5a). */
+  CONNECTIONS,
+  /** Encrypted throughput, and the OpenSSL provider's (3, 5b). */
+  THROUGHPUT,
+  /** Memory per idle encrypted connection (4). */
+  MEMORY,
+  /** JMH microbenchmarks (6). */
+  JMH
+}

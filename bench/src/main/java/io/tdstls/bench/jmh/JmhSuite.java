@@ -1,0 +1,63 @@
+package io.tdstls.bench.jmh;
+
+import io.tdstls.bench.report.Format;
+import io.tdstls.bench.report.Table;
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.Locale;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Section 6: runs the JMH microbenchmarks of this package with the GC profiler and turns the
+ * results into a table of ns/op and bytes allocated per op. Full runs fork one JVM per benchmark
+ * (3 warm-up and 5 measured iterations of 1 s); quick runs (the smoke test) stay in-process for one
+ * 50 ms iteration.
+ */
+public final class JmhSuite {
+
+  private JmhSuite() {}
+
+  /**
+   * Runs the microbenchmarks.
+   *
+   * @param quick whether to make a minimal in-process run
+   * @param log where progress lines go
+   * @return the results
+   * @throws RunnerException if JMH fails
+   */
+  public static Table run(boolean quick, PrintStream log) throws RunnerException {
+    log.println("[6] JMH microbenchmarks (" + (quick ? "quick, in-process" : "3 x 1 s warm-up, 5 x 1 s, 1 fork")
+        + ", -prof gc)");
+    ChainedOptionsBuilder b = new OptionsBuilder()
+        .include(PreLoginBenchmark.class.getName())
+        .include(PacketFramingBenchmark.class.getName())
+        .addProfiler(GCProfiler.class)
+        .shouldFailOnError(true);
+    if (quick) {
+      b.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(50));
+    } else {
+      b.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+          .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+    }
+    Collection<RunResult> results = new Runner(b.build()).run();
+    Table t = new Table("6. JMH microbenchmarks (ns/op, bytes allocated/op from -prof gc)",
+        "benchmark", "ns/op", "± error", "B/op");
+    for (RunResult r : results) {
+      Result<?> primary = r.getPrimaryResult();
+      Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+      String name = r.getParams().getBenchmark();
+      t.row(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), Format.one(primary.getScore()),
+          Double.isNaN(primary.getScoreError()) ? "-" : Format.one(primary.getScoreError()),
+          alloc == null ? "n/a" : String.format(Locale.ROOT, "%.0f", alloc.getScore()));
+    }
+    t.note("PRELOGIN: the client request our client sends. Framing: a 32 KiB result in 4096-byte packets.");
+    return t;
+  }
+}

@@ -1,0 +1,84 @@
+package io.tdstls.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tdstls.bench.fixture.OpenSslEngines;
+import io.tdstls.bench.report.Table;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every scenario of the suite for a tiny count ({@link BenchSettings#smoke()}) and checks that
+ * each produced a positive number. Timings are never compared with anything.
+ */
+class BenchSmokeTest {
+
+  static BenchSuite run(Section section) throws Exception {
+    BenchSuite suite = new BenchSuite(BenchSettings.smoke(), System.out);
+    suite.run(EnumSet.of(section));
+    suite.tables().forEach(t -> System.out.print(t.toText()));
+    return suite;
+  }
+
+  static Table table(BenchSuite suite, String titlePrefix) {
+    return suite.tables().stream().filter(t -> t.title().startsWith(titlePrefix)).findFirst()
+        .orElseThrow(() -> new AssertionError("no table " + titlePrefix + " in " + suite.tables().stream()
+            .map(Table::title).toList()));
+  }
+
+  static void allPositive(Table t, String... columns) {
+    for (String c : columns) {
+      List<String> cells = t.column(c);
+      assertThat(cells).as(t.title() + " / " + c).isNotEmpty();
+      assertThat(cells).as(t.title() + " / " + c).allSatisfy(v -> assertThat(Double.parseDouble(v)).isPositive());
+    }
+  }
+
+  @Test
+  void connectionScenariosProduceRates() throws Exception {
+    BenchSuite suite = run(Section.CONNECTIONS);
+    Table rates = table(suite, "1.");
+    assertThat(rates.rows()).hasSize(2 * 5);
+    allPositive(rates, "conn/s", "p50 ms", "p99 ms", "baseline conn/s", "tds-tls / baseline");
+    Table jdbc = table(suite, "2.");
+    assertThat(jdbc.rows()).hasSize(4);
+    allPositive(jdbc, "tds-tls conn/s", "mssql-jdbc conn/s", "tds-tls / mssql-jdbc");
+    if (OpenSslEngines.available()) {
+      allPositive(table(suite, "5a."), "JDK conn/s", "OpenSSL conn/s");
+    } else {
+      assertThat(table(suite, "5. Server TLS provider: OpenSSL not available").rows()).hasSize(1);
+    }
+    assertThat(suite.targets()).hasSize(2);
+  }
+
+  @Test
+  void throughputScenariosProduceRates() throws Exception {
+    BenchSuite suite = run(Section.THROUGHPUT);
+    Table t = table(suite, "3.");
+    assertThat(t.rows()).hasSize(7);
+    allPositive(t, "MB/s");
+    if (OpenSslEngines.available()) {
+      allPositive(table(suite, "5b."), "JDK MB/s", "OpenSSL MB/s");
+    }
+    assertThat(suite.targets()).hasSize(1);
+  }
+
+  @Test
+  void memoryScenarioMeasuresTheChildServer() throws Exception {
+    BenchSuite suite = run(Section.MEMORY);
+    Table t = table(suite, "4.");
+    assertThat(t.rows()).hasSize(3);
+    allPositive(t, "heap after GC MiB", "RSS MiB");
+    assertThat(t.column("connections")).containsExactly("0", "5", "10");
+    assertThat(suite.targets()).hasSize(1);
+  }
+
+  @Test
+  void jmhBenchmarksProduceScores() throws Exception {
+    BenchSuite suite = run(Section.JMH);
+    Table t = table(suite, "6.");
+    assertThat(t.rows()).hasSize(4);
+    allPositive(t, "ns/op");
+  }
+}
