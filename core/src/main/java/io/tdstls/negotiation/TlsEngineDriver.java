@@ -132,7 +132,7 @@ final class TlsEngineDriver {
    */
   private boolean unwrapStep() throws SSLException {
     if (netIn.position() >= RECORD_HEADER) {
-      int recordLength = RECORD_HEADER + (((netIn.get(3) & 0xFF) << 8) | (netIn.get(4) & 0xFF));
+      int recordLength = stagedRecordLength();
       if (netIn.position() < recordLength) {
         if (netIn.capacity() < recordLength) {
           netIn = grow(netIn, recordLength);
@@ -265,6 +265,22 @@ final class TlsEngineDriver {
    * @return whether a record was consumed
    * @throws SSLException on a bad record or a TLS alert
    */
+  /**
+   * Returns the length (header included) of the TLS record staged first, after checking that its
+   * header is one: content type 20..24 and protocol major version 3. Bytes that are not TLS (a
+   * cleartext TDS packet, an HTTP answer) fail at once instead of being waited on as a record.
+   */
+  private int stagedRecordLength() throws SSLException {
+    int type = netIn.get(0) & 0xFF;
+    int major = netIn.get(1) & 0xFF;
+    if (type < 20 || type > 24 || major != 3) {
+      throw new SSLException(String.format(
+          "the peer is not speaking TLS: record header %02X %02X %02X (expected a TLS record)",
+          type, major, netIn.get(2) & 0xFF));
+    }
+    return RECORD_HEADER + (((netIn.get(3) & 0xFF) << 8) | (netIn.get(4) & 0xFF));
+  }
+
   boolean unwrapOneRecord(ByteArrayOutputStream plainOut) throws SSLException {
     if (handshakePlaintext.size() > 0) {
       plainOut.writeBytes(handshakePlaintext.toByteArray());
@@ -274,7 +290,7 @@ final class TlsEngineDriver {
     if (peerClosed || netIn.position() < RECORD_HEADER) {
       return false;
     }
-    int recordLength = RECORD_HEADER + (((netIn.get(3) & 0xFF) << 8) | (netIn.get(4) & 0xFF));
+    int recordLength = stagedRecordLength();
     if (netIn.position() < recordLength) {
       if (netIn.capacity() < recordLength) {
         netIn = grow(netIn, recordLength);
