@@ -20,20 +20,47 @@ final class TlsEngineDriver {
   /** Content type, version and length: the TLS record header. */
   private static final int RECORD_HEADER = 5;
 
+  /** The staging buffer's size while nothing large is in flight. */
+  private static final int SMALL_STAGING = 2048;
+
+  /**
+   * Per-thread scratch buffers for the engine's output (plaintext, records). Their content is
+   * copied out within the call that fills them, so a connection holds no such buffer while idle:
+   * only its staging buffer, which shrinks back once the handshake is over.
+   */
+  private static final ThreadLocal<ByteBuffer[]> SCRATCH = ThreadLocal.withInitial(() -> new ByteBuffer[2]);
+
   private final SSLEngine engine;
   private ByteBuffer netIn;
-  private ByteBuffer appIn;
-  private ByteBuffer netOut;
   private final ByteArrayOutputStream handshakePlaintext = new ByteArrayOutputStream();
+  /** Grows when an engine asks for a larger plaintext buffer than its session announced. */
+  private int appInNeeded;
   private boolean handshakeDone;
   private boolean peerClosed;
 
   TlsEngineDriver(SSLEngine engine) {
     this.engine = engine;
-    int packet = engine.getSession().getPacketBufferSize();
-    this.netIn = ByteBuffer.allocate(packet);
-    this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
-    this.netOut = ByteBuffer.allocate(packet);
+    this.netIn = ByteBuffer.allocate(SMALL_STAGING);
+  }
+
+  /** A cleared per-thread buffer of at least {@code capacity} bytes: slot 0 plaintext, 1 records. */
+  private static ByteBuffer scratch(int slot, int capacity) {
+    ByteBuffer[] buffers = SCRATCH.get();
+    ByteBuffer b = buffers[slot];
+    if (b == null || b.capacity() < capacity) {
+      b = ByteBuffer.allocate(capacity);
+      buffers[slot] = b;
+    }
+    b.clear();
+    return b;
+  }
+
+  private ByteBuffer appIn(int atLeast) {
+    return scratch(0, Math.max(atLeast, engine.getSession().getApplicationBufferSize()));
+  }
+
+  private ByteBuffer netOut(int atLeast) {
+    return scratch(1, Math.max(atLeast, engine.getSession().getPacketBufferSize()));
   }
 
   SSLEngine engine() {
@@ -121,6 +148,12 @@ final class TlsEngineDriver {
     while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
       wrapInto(ByteBuffer.allocate(0), out);
     }
+    if (netIn.position() <= SMALL_STAGING / 2 && netIn.capacity() > SMALL_STAGING) {
+      ByteBuffer small = ByteBuffer.allocate(SMALL_STAGING);
+      netIn.flip();
+      small.put(netIn);
+      netIn = small; // the handshake's large records are over: do not keep their buffer while idle
+    }
   }
 
   /**
@@ -146,6 +179,7 @@ final class TlsEngineDriver {
       netIn.limit(RECORD_HEADER + (((netIn.get(3) & 0xFF) << 8) | (netIn.get(4) & 0xFF)));
     }
     SSLEngineResult r;
+    ByteBuffer appIn = appIn(appInNeeded);
     try {
       r = engine.unwrap(netIn, appIn);
     } finally {
@@ -156,14 +190,13 @@ final class TlsEngineDriver {
     if (r.bytesProduced() > 0) {
       appIn.flip();
       handshakePlaintext.write(appIn.array(), appIn.position(), appIn.remaining());
-      appIn.clear();
     }
     switch (r.getStatus()) {
       case BUFFER_UNDERFLOW:
         ensureNetInCapacity();
         return false;
       case BUFFER_OVERFLOW:
-        appIn = grow(appIn, engine.getSession().getApplicationBufferSize());
+        appInNeeded = appIn.capacity() * 2;
         return true;
       case CLOSED:
         throw new SSLException("the peer closed the TLS connection during the handshake");
@@ -181,7 +214,7 @@ final class TlsEngineDriver {
    * @return whether the engine moved on from NEED_UNWRAP
    */
   private boolean pokeUnwrap() throws SSLException {
-    SSLEngineResult r = engine.unwrap(ByteBuffer.allocate(0), appIn);
+    SSLEngineResult r = engine.unwrap(ByteBuffer.allocate(0), appIn(appInNeeded));
     noteFinished(r);
     return handshakeDone || engine.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP;
   }
@@ -226,12 +259,13 @@ final class TlsEngineDriver {
   }
 
   private void wrapInto(ByteBuffer src, ByteArrayOutputStream out) throws SSLException {
+    int needed = 0;
     while (true) {
-      netOut.clear();
+      ByteBuffer netOut = netOut(needed);
       SSLEngineResult r = engine.wrap(src, netOut);
       noteFinished(r);
       if (r.getStatus() == Status.BUFFER_OVERFLOW) {
-        netOut = ByteBuffer.allocate(netOut.capacity() * 2);
+        needed = netOut.capacity() * 2;
         continue;
       }
       if (r.getStatus() == Status.CLOSED && r.bytesProduced() == 0) {
@@ -259,13 +293,6 @@ final class TlsEngineDriver {
   }
 
   /**
-   * Unwraps at most one TLS record, and only if it is completely staged.
-   *
-   * @param plainOut receives the application data of that record (possibly none)
-   * @return whether a record was consumed
-   * @throws SSLException on a bad record or a TLS alert
-   */
-  /**
    * Returns the length (header included) of the TLS record staged first, after checking that its
    * header is one: content type 20..24 and protocol major version 3. Bytes that are not TLS (a
    * cleartext TDS packet, an HTTP answer) fail at once instead of being waited on as a record.
@@ -281,6 +308,13 @@ final class TlsEngineDriver {
     return RECORD_HEADER + (((netIn.get(3) & 0xFF) << 8) | (netIn.get(4) & 0xFF));
   }
 
+  /**
+   * Unwraps at most one TLS record, and only if it is completely staged.
+   *
+   * @param plainOut receives the application data of that record (possibly none)
+   * @return whether a record was consumed
+   * @throws SSLException on a bad record or a TLS alert
+   */
   boolean unwrapOneRecord(ByteArrayOutputStream plainOut) throws SSLException {
     if (handshakePlaintext.size() > 0) {
       plainOut.writeBytes(handshakePlaintext.toByteArray());
@@ -302,10 +336,10 @@ final class TlsEngineDriver {
     netIn.limit(recordLength);
     try {
       while (true) {
-        appIn.clear();
+        ByteBuffer appIn = appIn(appInNeeded);
         SSLEngineResult r = engine.unwrap(netIn, appIn);
         if (r.getStatus() == Status.BUFFER_OVERFLOW) {
-          appIn = ByteBuffer.allocate(appIn.capacity() * 2);
+          appInNeeded = appIn.capacity() * 2;
           continue;
         }
         if (r.getStatus() == Status.CLOSED) {
