@@ -1,8 +1,8 @@
 package io.tdstls.bench;
 
+import io.tdstls.server.TlsProvider;
 import io.tdstls.bench.connect.ConnectionBench;
 import io.tdstls.bench.fixture.BenchPki;
-import io.tdstls.bench.fixture.OpenSslEngines;
 import io.tdstls.bench.jmh.JmhSuite;
 import io.tdstls.bench.memory.MemoryBench;
 import io.tdstls.bench.report.Table;
@@ -50,10 +50,10 @@ public final class BenchSuite {
   public void run(Set<Section> sections) throws Exception {
     Quiet.logs();
     BenchPki pki = BenchPki.generate(Files.createTempDirectory("tds-tls-bench"));
-    boolean openSsl = OpenSslEngines.available();
+    boolean openSsl = TlsProvider.OPENSSL.isAvailable();
     if (!openSsl) {
       tables.add(new Table("5. Server TLS provider: OpenSSL not available", "cause")
-          .row(String.valueOf(OpenSslEngines.unavailabilityCause())));
+          .row(TlsProvider.OPENSSL.unavailabilityReason().orElse("")));
     }
     if (sections.contains(Section.CONNECTIONS)) {
       ConnectionBench c = new ConnectionBench(pki, settings, log);

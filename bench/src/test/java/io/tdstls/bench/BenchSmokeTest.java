@@ -1,8 +1,8 @@
 package io.tdstls.bench;
 
+import io.tdstls.server.TlsProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tdstls.bench.fixture.OpenSslEngines;
 import io.tdstls.bench.report.Table;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,7 +44,7 @@ class BenchSmokeTest {
     Table jdbc = table(suite, "2.");
     assertThat(jdbc.rows()).hasSize(4);
     allPositive(jdbc, "tds-tls conn/s", "mssql-jdbc conn/s", "tds-tls / mssql-jdbc");
-    if (OpenSslEngines.available()) {
+    if (TlsProvider.OPENSSL.isAvailable()) {
       allPositive(table(suite, "5a."), "JDK conn/s", "OpenSSL conn/s");
     } else {
       assertThat(table(suite, "5. Server TLS provider: OpenSSL not available").rows()).hasSize(1);
@@ -58,7 +58,7 @@ class BenchSmokeTest {
     Table t = table(suite, "3.");
     assertThat(t.rows()).hasSize(7);
     allPositive(t, "MB/s");
-    if (OpenSslEngines.available()) {
+    if (TlsProvider.OPENSSL.isAvailable()) {
       allPositive(table(suite, "5b."), "JDK MB/s", "OpenSSL MB/s");
     }
     assertThat(suite.targets()).hasSize(1);

@@ -46,7 +46,7 @@ public final class ServerEngineFactory {
 
   private final ServerTlsConfig config;
   private final AtomicReference<Loaded> current = new AtomicReference<>();
-  private volatile List<String> stamp;
+  private volatile FileStamp stamp;
 
   /**
    * Builds the factory, reading the certificate, key and client CA files.
@@ -57,7 +57,7 @@ public final class ServerEngineFactory {
    */
   public ServerEngineFactory(ServerTlsConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    this.stamp = stampOf(config.watchedFiles());
+    this.stamp = FileStamp.of(config.watchedFiles());
     current.set(load());
   }
 
@@ -70,7 +70,7 @@ public final class ServerEngineFactory {
    * @return whether new material is now in use
    */
   public boolean reloadIfChanged() {
-    List<String> now = stampOf(config.watchedFiles());
+    FileStamp now = FileStamp.of(config.watchedFiles());
     if (now.equals(stamp)) {
       return false;
     }
@@ -85,19 +85,6 @@ public final class ServerEngineFactory {
     }
   }
 
-  private static List<String> stampOf(List<Path> files) {
-    List<String> stamp = new ArrayList<>();
-    for (Path f : files) {
-      try {
-        java.nio.file.attribute.BasicFileAttributes a =
-            java.nio.file.Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
-        stamp.add(f + "|" + a.lastModifiedTime().toMillis() + "|" + a.size() + "|" + a.fileKey());
-      } catch (java.io.IOException e) {
-        stamp.add(f + "|missing");
-      }
-    }
-    return stamp;
-  }
 
   /**
    * Re-reads the certificate, key and client CA files and uses them for new engines. If reading

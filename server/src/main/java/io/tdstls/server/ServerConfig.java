@@ -6,6 +6,7 @@ import io.tdstls.protocol.prelogin.PreLogin;
 import io.tdstls.protocol.prelogin.Version;
 import io.tdstls.error.TlsHandshakeException;
 import io.tdstls.tls.ServerEngineFactory;
+import io.tdstls.tls.ServerTlsConfig;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -27,7 +28,7 @@ public final class ServerConfig {
   private final Duration loginTimeout;
   private final int maxConnections;
   private final int maxMessageSize;
-  private final ServerEngineFactory reloadable;
+  private final java.util.function.BooleanSupplier certificateReloader;
   private final Duration reloadCheckInterval;
 
   private ServerConfig(Builder b) {
@@ -40,17 +41,19 @@ public final class ServerConfig {
     this.loginTimeout = b.loginTimeout;
     this.maxConnections = b.maxConnections;
     this.maxMessageSize = b.maxMessageSize;
-    this.reloadable = b.reloadable;
+    this.certificateReloader = b.certificateReloader;
     this.reloadCheckInterval = b.reloadCheckInterval;
   }
 
   /**
-   * Returns the TLS factory whose certificate files are watched for hot reload.
+   * Returns the check that reloads the certificate when its files change (run every {@link
+   * #reloadCheckInterval()}).
    *
-   * @return the factory, if the TLS engines came from {@link Builder#tls(ServerEngineFactory)}
+   * @return the check, if the TLS engines came from {@link Builder#tls(ServerEngineFactory)} or
+   *     {@link Builder#tls(ServerTlsConfig, TlsProvider)}
    */
-  public java.util.Optional<ServerEngineFactory> reloadableTls() {
-    return java.util.Optional.ofNullable(reloadable);
+  public java.util.Optional<java.util.function.BooleanSupplier> certificateReloader() {
+    return java.util.Optional.ofNullable(certificateReloader);
   }
 
   /**
@@ -163,7 +166,7 @@ public final class ServerConfig {
     private Duration loginTimeout = Duration.ofSeconds(30);
     private int maxConnections = 1000;
     private int maxMessageSize = 4 << 20;
-    private ServerEngineFactory reloadable;
+    private java.util.function.BooleanSupplier certificateReloader;
     private Duration reloadCheckInterval = Duration.ofSeconds(2);
 
     private Builder() {}
@@ -176,7 +179,8 @@ public final class ServerConfig {
      * @return this builder
      */
     public Builder tls(ServerEngineFactory tls) {
-      this.reloadable = Objects.requireNonNull(tls, "tls");
+      Objects.requireNonNull(tls, "tls");
+      this.certificateReloader = tls::reloadIfChanged;
       this.engines = new TlsEngineSource() {
         @Override
         public SSLEngine newEngine(TlsNegotiationMode path) {
@@ -188,6 +192,25 @@ public final class ServerConfig {
           tls.handshakeCompleted(engine);
         }
       };
+      return this;
+    }
+
+    /**
+     * Terminates TLS with a provider, and watches the certificate files for hot reload.
+     *
+     * @param tls the TLS settings (certificate, versions, cipher suites, client certificates)
+     * @param provider {@link TlsProvider#JDK} or {@link TlsProvider#OPENSSL}
+     * @return this builder
+     * @throws io.tdstls.error.TdsConfigException if the material cannot be loaded, or the provider
+     *     is not available here
+     */
+    public Builder tls(ServerTlsConfig tls, TlsProvider provider) {
+      if (provider == TlsProvider.JDK) {
+        return tls(new ServerEngineFactory(tls));
+      }
+      OpenSslEngineSource openSsl = OpenSslEngineSource.create(tls);
+      this.engines = openSsl;
+      this.certificateReloader = openSsl::reloadIfChanged;
       return this;
     }
 

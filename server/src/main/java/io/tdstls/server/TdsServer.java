@@ -51,9 +51,9 @@ public final class TdsServer implements AutoCloseable {
             ch.pipeline().addLast(new TdsChannelHandler(config, active, nextSpid.getAndUpdate(s -> s >= 32000 ? 51 : s + 1)));
           }
         });
-    config.reloadableTls().ifPresent(tls -> {
+    config.certificateReloader().ifPresent(reload -> {
       long every = config.reloadCheckInterval().toMillis();
-      boss.scheduleAtFixedRate(tls::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
+      boss.scheduleAtFixedRate(reload::getAsBoolean, every, every, TimeUnit.MILLISECONDS);
     });
     try {
       this.channel = b.bind(config.host(), config.port()).sync().channel();

@@ -3,7 +3,7 @@ package io.tdstls.bench.memory;
 import io.tdstls.bench.Quiet;
 import io.tdstls.bench.fixture.BenchPki;
 import io.tdstls.bench.fixture.BenchServers;
-import io.tdstls.bench.fixture.TlsProvider;
+import io.tdstls.server.TlsProvider;
 import io.tdstls.server.TdsServer;
 import java.io.BufferedReader;
 import java.io.IOException;

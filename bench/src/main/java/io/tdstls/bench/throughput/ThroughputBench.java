@@ -8,7 +8,7 @@ import io.tdstls.bench.fixture.BaselineServer;
 import io.tdstls.bench.fixture.BenchPki;
 import io.tdstls.bench.fixture.BenchServers;
 import io.tdstls.bench.fixture.LargeResultHandler;
-import io.tdstls.bench.fixture.TlsProvider;
+import io.tdstls.server.TlsProvider;
 import io.tdstls.bench.report.Format;
 import io.tdstls.bench.report.Table;
 import io.tdstls.bench.report.Target;

@@ -1,11 +1,11 @@
 package io.tdstls.bench.connect;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.tdstls.bench.fixture.BenchPki;
 import io.tdstls.bench.fixture.BenchServers;
-import io.tdstls.bench.fixture.OpenSslEngines;
-import io.tdstls.bench.fixture.TlsProvider;
+import io.tdstls.server.TlsProvider;
 import io.tdstls.server.TdsServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +35,9 @@ class ConnectorsTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = LoginMode.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
   void ourClientLogsInRepeatedlyWithTheOpenSslProvider(LoginMode mode) throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(OpenSslEngines.available(), "OpenSSL not available");
+    assertThat(TlsProvider.OPENSSL.isAvailable())
+        .as("the OpenSSL provider (netty-tcnative-boringssl-static) must load on this platform: "
+            + TlsProvider.OPENSSL.unavailabilityReason().orElse("")).isTrue();
     try (TdsServer server = BenchServers.start(pki, TlsProvider.OPENSSL, BenchServers.diagnosticSessions(), 10)) {
       Connector c = TdsConnectors.login(pki, server.port(), mode);
       // the second and third connections resume the TLS session: OpenSSL then finishes the

@@ -61,6 +61,10 @@ public final class ServeOptions {
   @Option(names = "--max-connections", paramLabel = "N", description = "Connections served at once (default 1000).")
   int maxConnections = 1000;
 
+  @Option(names = "--tls-provider", paramLabel = "jdk|openssl",
+      description = "TLS implementation: the JDK's (default) or OpenSSL (BoringSSL, netty-tcnative).")
+  String tlsProvider = "jdk";
+
   @Option(names = "--name", paramLabel = "NAME", description = "Server name reported in @@SERVERNAME (default tds-tls).")
   String serverName = "tds-tls";
 

@@ -7,9 +7,9 @@ import io.tdstls.protocol.encryption.ClientCertPolicy;
 import io.tdstls.protocol.encryption.ServerEncryption;
 import io.tdstls.server.Authenticator;
 import io.tdstls.server.ServerConfig;
+import io.tdstls.server.TlsProvider;
 import io.tdstls.server.diagnostic.DiagnosticSessionHandler;
 import io.tdstls.tls.ClientCertificateMode;
-import io.tdstls.tls.ServerEngineFactory;
 import io.tdstls.tls.ServerTlsConfig;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -80,16 +80,27 @@ public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<
     ServeCertificate certificate = null;
     if (encryption != ServerEncryption.NOT_SUPPORTED) {
       certificate = ServeCertificate.of(o);
-      ServerEngineFactory engines = new ServerEngineFactory(tls(o, certificate));
-      b.engines(engines::newEngine);
+      b.tls(tls(o, certificate), choice("--tls-provider", o.tlsProvider, TlsProvider.class));
     } else if (o.cert != null || o.pkcs12 != null || !o.clientCas.isEmpty()) {
       throw new TdsConfigException("--encryption not-supported serves no TLS: drop --cert, --pkcs12 and --client-ca");
     }
     return new ServeSetup(b.build(), certificate, users, generated);
   }
 
+  /**
+   * The TLS settings: certificate files given on the command line are read from their paths, so
+   * that replacing them is picked up without a restart (hot reload); a generated one is in memory.
+   */
   private static ServerTlsConfig tls(ServeOptions o, ServeCertificate certificate) {
-    ServerTlsConfig.Builder t = ServerTlsConfig.builder().certifiedKey(certificate.key());
+    char[] password = o.keyPassword == null ? null : o.keyPassword.toCharArray();
+    ServerTlsConfig.Builder t = ServerTlsConfig.builder();
+    if (o.pkcs12 != null) {
+      t.pkcs12(o.pkcs12, password);
+    } else if (o.cert != null) {
+      t.certificatePem(o.cert, o.key, password);
+    } else {
+      t.certifiedKey(certificate.key());
+    }
     if (!o.clientCas.isEmpty()) {
       t.clientCertificates(choice("--client-cert-mode", o.clientCertMode, ClientCertificateMode.class));
       o.clientCas.forEach(t::addTrustedClientCa);

@@ -95,4 +95,21 @@ class ServeSetupTest {
     assertThatThrownBy(() -> setup("--client-ca", "/ca.pem", "--encryption", "not-supported"))
         .isInstanceOf(TdsConfigException.class);
   }
+
+  @Test
+  void tlsProviderAndCertificateFilesAreWatchedForReload() throws Exception {
+    io.tdstls.tls.pki.HeldCertificate cert = io.tdstls.tls.pki.HeldCertificate.builder().commonName("files")
+        .addDnsName("localhost").serverAuth().build();
+    Path chain = java.nio.file.Files.writeString(dir.resolve("c.pem"), cert.certificatePem());
+    Path key = java.nio.file.Files.writeString(dir.resolve("c.key"), cert.privateKeyPkcs8Pem());
+    ServeSetup files = setup("--cert", chain.toString(), "--key", key.toString(), "--tls-provider", "openssl");
+    assertThat(files.config().certificateReloader()).as("certificate files are watched").isPresent();
+    assertThat(files.config().engines().newEngine(io.tdstls.negotiation.TlsNegotiationMode.STRICT).getClass().getName())
+        .contains("OpenSsl");
+    ServeSetup jdk = setup("--cert", chain.toString(), "--key", key.toString());
+    assertThat(jdk.config().engines().newEngine(io.tdstls.negotiation.TlsNegotiationMode.STRICT).getClass().getName())
+        .doesNotContain("OpenSsl");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> setup("--tls-provider", "boring", "--cert-dir", dir.toString()))
+        .hasMessageContaining("valid values are jdk, openssl");
+  }
 }
