@@ -203,4 +203,18 @@ class ServerEndpointTest {
       assertThat(s.getInputStream().readAllBytes()).as("no reply before the close").isEmpty();
     }
   }
+
+  @Test
+  void aClientThatHangsUpBeforeLoggingInIsLogged() throws Exception {
+    ServerEngineFactory tls = new ServerEngineFactory(ServerTlsConfig.builder().certifiedKey(cert("h").certifiedKey()).build());
+    try (ServerLog log = new ServerLog(); TdsServer server = TdsServer.start(server(ServerEncryption.AVAILABLE, tls).build())) {
+      try (Socket s = new Socket("127.0.0.1", server.port())) {
+        s.getOutputStream().write(new byte[] {0x16, 0x03, 0x01});
+      }
+      for (int i = 0; i < 100 && log.lines.stream().noneMatch(l -> l.contains("before logging in")); i++) {
+        Thread.sleep(20);
+      }
+      assertThat(log.lines).anyMatch(l -> l.contains("the client closed the connection in state STRICT_TLS_HANDSHAKE"));
+    }
+  }
 }

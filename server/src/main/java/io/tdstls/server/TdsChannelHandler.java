@@ -56,6 +56,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
       if (negotiator.state() != ServerState.LOGGED_IN) {
         LOG.log(Level.WARNING, "conn {0} from {1}: closed, no login within {2} (state {3})",
             spid, ctx.channel().remoteAddress(), config.loginTimeout(), negotiator.state());
+        closeLogged = true;
         ctx.close();
       }
     }, config.loginTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -165,6 +166,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void closeAfterFlush(ChannelHandlerContext ctx, TdsException reason) {
+    closeLogged = true;
     if (reason != null) {
       LOG.log(Level.INFO, "conn {0} from {1}: closed: {2}", spid, ctx.channel().remoteAddress(), reason.getMessage());
     }
