@@ -33,6 +33,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   private ScheduledFuture<?> loginTimer;
   private ResponseStream streaming;
   private boolean counted;
+  private boolean closeLogged;
 
   TdsChannelHandler(ServerConfig config, AtomicInteger active, int spid) {
     this.config = config;
