@@ -177,6 +177,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     LOG.log(Level.WARNING, "conn " + spid + " from " + ctx.channel().remoteAddress() + ": closed on error", cause);
+    closeLogged = true;
     ctx.close();
   }
 
@@ -185,6 +186,10 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     streaming = null;
     if (loginTimer != null) {
       loginTimer.cancel(false);
+    }
+    if (counted && !closeLogged && negotiator.state() != ServerState.LOGGED_IN) {
+      LOG.log(Level.INFO, "conn {0} from {1}: the client closed the connection in state {2}, before logging in",
+          spid, ctx.channel().remoteAddress(), negotiator.state());
     }
     if (counted) {
       active.decrementAndGet();
