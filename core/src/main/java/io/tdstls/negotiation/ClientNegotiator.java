@@ -1,6 +1,7 @@
 package io.tdstls.negotiation;
 
 import io.tdstls.error.EncryptionNotSupportedException;
+import io.tdstls.tls.TlsFailures;
 import io.tdstls.error.EncryptionRequiredException;
 import io.tdstls.error.TdsException;
 import io.tdstls.error.TdsProtocolException;
@@ -100,7 +101,7 @@ public final class ClientNegotiator {
       }
       return stream.takeOutbound();
     } catch (SSLException e) {
-      throw fail(io.tdstls.tls.TlsFailures.classify(e));
+      throw fail(TlsFailures.classify(e));
     } catch (TdsException e) {
       throw fail(e);
     }
@@ -138,7 +139,7 @@ public final class ClientNegotiator {
       }
       return stream.takeOutbound();
     } catch (SSLException e) {
-      throw fail(io.tdstls.tls.TlsFailures.classify(e));
+      throw fail(TlsFailures.classify(e));
     } catch (TdsException e) {
       throw fail(e);
     }
@@ -325,7 +326,7 @@ public final class ClientNegotiator {
       stream.send(message);
       return stream.takeOutbound();
     } catch (SSLException e) {
-      throw fail(io.tdstls.tls.TlsFailures.classify(e));
+      throw fail(TlsFailures.classify(e));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.tdstls.negotiation;
 
 import io.tdstls.error.EncryptionRequiredException;
+import io.tdstls.tls.TlsFailures;
 import io.tdstls.error.TdsException;
 import io.tdstls.error.TdsProtocolException;
 import io.tdstls.protocol.encryption.ClientOutcome;
@@ -54,6 +55,7 @@ public final class ServerNegotiator {
   private Outcome outcome;
   private TlsInfo tlsInfo;
   private TdsException failure;
+  private TdsMessage pendingLogin;
 
   /**
    * Creates the server side of one connection.
@@ -121,7 +123,7 @@ public final class ServerNegotiator {
       }
       return stream.takeOutbound();
     } catch (SSLException e) {
-      throw fail(io.tdstls.tls.TlsFailures.classify(e));
+      throw fail(TlsFailures.classify(e));
     } catch (TdsException e) {
       throw fail(e);
     }
@@ -268,8 +270,6 @@ public final class ServerNegotiator {
     moveTo(ServerState.LOGIN7_RECEIVED);
   }
 
-  private TdsMessage pendingLogin;
-
   /**
    * Returns the next complete message from the client: LOGIN7 in {@link
    * ServerState#LOGIN7_RECEIVED}, then requests.
@@ -300,7 +300,7 @@ public final class ServerNegotiator {
       stream.send(message);
       return stream.takeOutbound();
     } catch (SSLException e) {
-      throw fail(io.tdstls.tls.TlsFailures.classify(e));
+      throw fail(TlsFailures.classify(e));
     }
   }
 
@@ -330,7 +330,7 @@ public final class ServerNegotiator {
       stream.sendPart(type, piece, endOfMessage);
       return stream.takeOutbound();
     } catch (SSLException e) {
-      throw fail(io.tdstls.tls.TlsFailures.classify(e));
+      throw fail(TlsFailures.classify(e));
     }
   }
 
