@@ -2,7 +2,6 @@ package io.tdstls.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import io.tdstls.negotiation.TlsInfo;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tdstls.error.TlsHandshakeException;
 import io.tdstls.negotiation.TlsNegotiationMode;
@@ -27,7 +26,10 @@ class LegacyTlsTest {
   void setUp() throws Exception {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, null, null);
-    assumeTrue(ProtocolVersions.jdkAllowsLegacy(context), "run by the legacy-tls surefire execution only");
+    // This class runs only in the legacy-tls surefire execution, whose JVM allows TLS 1.0/1.1;
+    // if that setup breaks, fail rather than skip.
+    org.assertj.core.api.Assertions.assertThat(ProtocolVersions.jdkAllowsLegacy(context))
+        .as("the legacy-tls execution must run with -Djava.security.properties=legacy-tls.java.security").isTrue();
     pki = new TestPki(dir);
     legacyClient = TlsConfig.builder().caFile(pki.rootPem()).enableLegacyTls(true)
         .minProtocolVersion(TlsVersion.TLS_1_0).build();
