@@ -8,13 +8,11 @@ import io.tdstls.error.TdsProtocolException;
 import io.tdstls.protocol.encryption.ClientOutcome;
 import io.tdstls.protocol.encryption.EncryptionTable;
 import io.tdstls.protocol.encryption.Outcome;
-import io.tdstls.protocol.packet.MessageSplitter;
 import io.tdstls.protocol.packet.Packet;
 import io.tdstls.protocol.packet.PacketType;
 import io.tdstls.protocol.packet.TdsMessage;
 import io.tdstls.protocol.prelogin.EncryptionValue;
 import io.tdstls.protocol.prelogin.PreLogin;
-import java.io.ByteArrayOutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -91,9 +89,7 @@ public final class ClientNegotiator {
     try {
       if (mode == EncryptMode.STRICT) {
         startTls(TlsNegotiationMode.STRICT);
-        ByteArrayOutputStream flight = new ByteArrayOutputStream();
-        tls.handshake(flight);
-        stream.sendRaw(flight.toByteArray());
+        stream.handshakeStep(tls, false);
         moveTo(ClientState.STRICT_TLS_HANDSHAKE);
       } else {
         stream.send(new TdsMessage(PacketType.PRELOGIN, preLogin.encode()));
@@ -147,10 +143,7 @@ public final class ClientNegotiator {
 
   private void onStrictHandshake(ByteBuffer in) throws SSLException, TdsException {
     tls.feed(in);
-    ByteArrayOutputStream flight = new ByteArrayOutputStream();
-    tls.handshake(flight);
-    stream.sendRaw(flight.toByteArray());
-    if (!tls.handshakeDone()) {
+    if (!stream.handshakeStep(tls, false)) {
       return;
     }
     tlsInfo = TlsInfo.of(tls.engine());
@@ -190,9 +183,7 @@ public final class ClientNegotiator {
     }
     startTls(TlsNegotiationMode.POST_PRE_LOGIN);
     moveTo(ClientState.SENT_TLS_NEGOTIATION);
-    ByteArrayOutputStream flight = new ByteArrayOutputStream();
-    tls.handshake(flight);
-    sendHandshakeFlight(flight);
+    stream.handshakeStep(tls, true);
   }
 
   private TdsException negotiationFailure(ClientOutcome decision) {
@@ -219,9 +210,7 @@ public final class ClientNegotiator {
         throw new TdsProtocolException("TLS negotiation", "expected TLS handshake data in a PRELOGIN packet, got " + type, 0);
       }
       tls.feed(ByteBuffer.wrap(p.payload()));
-      ByteArrayOutputStream flight = new ByteArrayOutputStream();
-      tls.handshake(flight);
-      sendHandshakeFlight(flight);
+      stream.handshakeStep(tls, true);
     }
     if (!tls.handshakeDone()) {
       return;
@@ -233,13 +222,6 @@ public final class ClientNegotiator {
     engines.handshakeCompleted(tls.engine());
     stream.encryptWith(tls);
     sendLogin();
-  }
-
-  private void sendHandshakeFlight(ByteArrayOutputStream flight) {
-    if (flight.size() > 0) {
-      stream.sendRaw(MessageSplitter.toWire(
-          new TdsMessage(PacketType.PRELOGIN, flight.toByteArray()), TdsStream.INITIAL_PACKET_SIZE, 0));
-    }
   }
 
   private void sendLogin() throws SSLException, TdsException {

@@ -8,14 +8,12 @@ import io.tdstls.protocol.encryption.ClientOutcome;
 import io.tdstls.protocol.encryption.EncryptionTable;
 import io.tdstls.protocol.encryption.Outcome;
 import io.tdstls.protocol.encryption.ServerReply;
-import io.tdstls.protocol.packet.MessageSplitter;
 import io.tdstls.protocol.packet.Packet;
 import io.tdstls.protocol.packet.PacketType;
 import io.tdstls.protocol.packet.TdsMessage;
 import io.tdstls.protocol.prelogin.EncryptionLevel;
 import io.tdstls.protocol.prelogin.EncryptionValue;
 import io.tdstls.protocol.prelogin.PreLogin;
-import java.io.ByteArrayOutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -160,10 +158,7 @@ public final class ServerNegotiator {
 
   private void onStrictHandshake(ByteBuffer in) throws SSLException, TdsException {
     tls.feed(in);
-    ByteArrayOutputStream flight = new ByteArrayOutputStream();
-    tls.handshake(flight);
-    stream.sendRaw(flight.toByteArray());
-    if (!tls.handshakeDone()) {
+    if (!stream.handshakeStep(tls, false)) {
       return;
     }
     tlsInfo = TlsInfo.of(tls.engine());
@@ -234,12 +229,7 @@ public final class ServerNegotiator {
         throw new TdsProtocolException("TLS negotiation", "expected TLS handshake data in a PRELOGIN packet, got " + type, 0);
       }
       tls.feed(ByteBuffer.wrap(p.payload()));
-      ByteArrayOutputStream flight = new ByteArrayOutputStream();
-      tls.handshake(flight);
-      if (flight.size() > 0) {
-        stream.sendRaw(MessageSplitter.toWire(
-            new TdsMessage(PacketType.PRELOGIN, flight.toByteArray()), TdsStream.INITIAL_PACKET_SIZE, 0));
-      }
+      stream.handshakeStep(tls, true);
     }
     if (!tls.handshakeDone()) {
       return;

@@ -27,6 +27,14 @@ final class TdsStream {
   private final MessageAssembler assembler;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ArrayDeque<TdsMessage> inbound = new ArrayDeque<>();
+  private final PlaintextBuffer plaintext = new PlaintextBuffer();
+
+  /** Decrypted bytes of one receive, readable in place without a copy. */
+  private static final class PlaintextBuffer extends ByteArrayOutputStream {
+    ByteBuffer view() {
+      return ByteBuffer.wrap(buf, 0, count);
+    }
+  }
   private final ArrayDeque<Packet> inboundPackets = new ArrayDeque<>();
   private final PartialMessageWriter partial = new PartialMessageWriter();
   private boolean deliverPackets;
@@ -134,6 +142,24 @@ final class TdsStream {
     }
   }
 
+  /**
+   * Advances a TLS handshake with the bytes staged in {@code tls} and queues the flight it
+   * produces: as raw TLS records (strict, TLS first), or wrapped in PRELOGIN packets of at most
+   * 4096 bytes with EOM on the last (TDS 7.x, [MS-TDS] 3.2.5.2).
+   *
+   * @return whether the handshake is complete
+   */
+  boolean handshakeStep(TlsEngineDriver tls, boolean wrapInPrelogin) throws SSLException {
+    ByteArrayOutputStream flight = new ByteArrayOutputStream();
+    tls.handshake(flight);
+    if (flight.size() > 0) {
+      sendRaw(wrapInPrelogin
+          ? MessageSplitter.toWire(new TdsMessage(PacketType.PRELOGIN, flight.toByteArray()), INITIAL_PACKET_SIZE, 0)
+          : flight.toByteArray());
+    }
+    return tls.handshakeDone();
+  }
+
   /** Queues raw bytes (a TLS flight in strict mode, or an already-framed message). */
   void sendRaw(byte[] bytes) {
     out.write(bytes, 0, bytes.length);
@@ -156,12 +182,13 @@ final class TdsStream {
       return;
     }
     tls.feed(in);
-    ByteArrayOutputStream plain = new ByteArrayOutputStream();
     if (!dropTlsAfterFirstInboundPacket) {
-      tls.unwrapAvailable(plain);
-      frame(ByteBuffer.wrap(plain.toByteArray()));
+      plaintext.reset();
+      tls.unwrapAvailable(plaintext);
+      frame(plaintext.view()); // the framer copies what it keeps, so the buffer is reused
       return;
     }
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
     while (tls.unwrapOneRecord(plain)) {
       ByteBuffer b = ByteBuffer.wrap(plain.toByteArray());
       plain.reset();
