@@ -64,10 +64,34 @@ public record RpcRequest(String procName, int procId, int optionFlags, List<RpcP
    * @throws TdsProtocolException if the message is malformed
    */
   public static RpcRequest decode(byte[] payload) throws TdsProtocolException {
+    return decodeAll(payload).get(0);
+  }
+
+  /**
+   * Decodes every call of an RPC message (server side): drivers may batch several calls in one
+   * message, separated by a BatchFlag byte (0x80, or 0xFF/0xFE before TDS 7.2).
+   *
+   * @param payload the message payload
+   * @return the calls, in order (at least one)
+   * @throws TdsProtocolException if the message is malformed
+   */
+  public static List<RpcRequest> decodeAll(byte[] payload) throws TdsProtocolException {
     WireReader r = new WireReader(WHAT, payload);
     if (payload.length >= 4 && payload[2] == 0 && payload[3] == 0) {
       SqlBatch.skipHeaders(r);
     }
+    List<RpcRequest> calls = new ArrayList<>();
+    calls.add(decodeCall(r, payload));
+    while (r.hasRemaining()) {
+      r.u8("BatchFlag");
+      if (r.hasRemaining()) {
+        calls.add(decodeCall(r, payload));
+      }
+    }
+    return calls;
+  }
+
+  private static RpcRequest decodeCall(WireReader r, byte[] payload) throws TdsProtocolException {
     int nameLength = r.u16("NameLenProcID");
     String name = "";
     int id = 0;
@@ -81,7 +105,7 @@ public record RpcRequest(String procName, int procId, int optionFlags, List<RpcP
     while (r.hasRemaining()) {
       int next = payload[r.position()] & 0xFF;
       if (next == 0x80 || next == 0xFF || next == 0xFE) {
-        break; // the next call of a batched RPC: only the first is decoded
+        break; // BatchFlag: the next call of a batched RPC follows
       }
       String paramName = r.bVarchar("ParamName");
       int status = r.u8("StatusFlags");

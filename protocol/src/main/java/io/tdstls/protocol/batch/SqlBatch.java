@@ -71,7 +71,9 @@ public final class SqlBatch {
     return r.utf16(r.remaining() / 2, "SQLText");
   }
 
-  static void skipHeaders(WireReader r) throws TdsProtocolException {
+  /** Reads ALL_HEADERS; returns the transaction descriptor it carries, or 0. */
+  static long skipHeaders(WireReader r) throws TdsProtocolException {
+    long descriptor = 0;
     long total = r.u32("ALL_HEADERS TotalLength");
     if (total < 4 || total > r.limit()) {
       throw r.error("ALL_HEADERS TotalLength " + total + " is outside 4.." + r.limit(), 0);
@@ -88,7 +90,13 @@ public final class SqlBatch {
         throw r.error("the transaction descriptor header has length " + length + ", expected "
             + TRANSACTION_HEADER_LENGTH, at);
       }
-      r.skip(length - 6, "HeaderData");
+      if (type == TRANSACTION_DESCRIPTOR_HEADER) {
+        descriptor = r.i64("TransactionDescriptor");
+        r.skip(length - 14, "OutstandingRequestCount");
+      } else {
+        r.skip(length - 6, "HeaderData");
+      }
     }
+    return descriptor;
   }
 }

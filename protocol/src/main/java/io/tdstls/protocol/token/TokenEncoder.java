@@ -105,6 +105,8 @@ public final class TokenEncoder {
       o.columnNumbers().forEach(w::u16);
     } else if (t instanceof ReturnStatus s) {
       w.i32(s.value());
+    } else if (t instanceof ReturnValue v) {
+      returnValue(v, w);
     } else if (t instanceof FeatureExtAck f) {
       for (FeatureExt x : f.features()) {
         w.u8(x.id()).i32(x.data().length).bytes(x.data());
@@ -136,6 +138,18 @@ public final class TokenEncoder {
       w.bVarchar(col.name());
     }
     metadata = c;
+  }
+
+  private void returnValue(ReturnValue v, WireWriter w) {
+    w.u16(v.ordinal()).bVarchar(v.name()).u8(ReturnValue.STATUS_OUTPUT);
+    if (wide()) {
+      w.i32(0);
+    } else {
+      w.u16(0);
+    }
+    w.u16(Column.FLAG_NULLABLE);
+    v.typeInfo().encode(w);
+    ValueCodec.encode(v.typeInfo(), v.value(), w);
   }
 
   private void row(Row r, WireWriter w) {

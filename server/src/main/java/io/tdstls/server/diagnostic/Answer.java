@@ -1,5 +1,6 @@
 package io.tdstls.server.diagnostic;
 
+import io.tdstls.protocol.token.EnvChange;
 import java.util.List;
 
 /** What the diagnostic endpoint answers to one statement. */
@@ -21,6 +22,22 @@ public sealed interface Answer {
     public Rows {
       columns = List.copyOf(columns);
       rows = List.copyOf(rows);
+    }
+  }
+
+  /**
+   * A statement that changes the environment (a transaction began or ended): ENVCHANGE tokens.
+   *
+   * @param changes the changes, in order
+   */
+  record Changes(List<EnvChange> changes) implements Answer {
+    /**
+     * Copies the list.
+     *
+     * @param changes see the record component
+     */
+    public Changes {
+      changes = List.copyOf(changes);
     }
   }
 

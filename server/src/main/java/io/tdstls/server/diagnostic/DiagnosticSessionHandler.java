@@ -4,21 +4,19 @@ import io.tdstls.error.TdsException;
 import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.batch.RpcRequest;
 import io.tdstls.protocol.batch.SqlBatch;
+import io.tdstls.protocol.batch.TransactionManagerRequest;
 import io.tdstls.protocol.encryption.Outcome;
 import io.tdstls.protocol.login.Login7;
 import io.tdstls.protocol.login.TdsVersion;
+import io.tdstls.protocol.packet.PacketStatus;
 import io.tdstls.protocol.packet.PacketType;
 import io.tdstls.protocol.packet.TdsMessage;
-import io.tdstls.protocol.token.ColMetadata;
-import io.tdstls.protocol.token.Column;
 import io.tdstls.protocol.token.Done;
 import io.tdstls.protocol.token.DoneStatus;
 import io.tdstls.protocol.token.EnvChange;
 import io.tdstls.protocol.token.EnvChangeType;
 import io.tdstls.protocol.token.FeatureExtAck;
 import io.tdstls.protocol.token.LoginAck;
-import io.tdstls.protocol.token.ReturnStatus;
-import io.tdstls.protocol.token.Row;
 import io.tdstls.protocol.token.ServerMessage;
 import io.tdstls.protocol.token.Token;
 import io.tdstls.protocol.token.TokenEncoder;
@@ -35,7 +33,8 @@ import java.util.function.Supplier;
 
 /**
  * The default session handler: SQL Server authentication against an {@link Authenticator}, then
- * SQL batches answered by {@link DiagnosticSql} from the live session. Makes the endpoint useful
+ * requests answered from the live session ({@link SessionState}): SQL batches, RPCs, transaction
+ * manager requests, attentions. Makes the endpoint useful
  * on its own: any SQL Server client can log in and ask what it negotiated.
  */
 public final class DiagnosticSessionHandler implements SessionHandler {
@@ -48,8 +47,7 @@ public final class DiagnosticSessionHandler implements SessionHandler {
   private final String serverName;
   private TokenEncoder encoder = new TokenEncoder(TdsVersion.V7_4);
   private Login7 login;
-  private String database;
-  private int packetSize;
+  private SessionState state;
 
   private DiagnosticSessionHandler(Authenticator authenticator, StrictPolicy strictPolicy, String serverName) {
     this.authenticator = authenticator;
@@ -84,9 +82,10 @@ public final class DiagnosticSessionHandler implements SessionHandler {
     if (!authenticator.authenticate(login.userName(), login.password())) {
       return refuse(18456, "Login failed for user '" + login.userName() + "'.");
     }
-    database = login.database().isEmpty() ? DEFAULT_DATABASE : login.database();
+    String database = login.database().isEmpty() ? DEFAULT_DATABASE : login.database();
     int requested = login.packetSize() == 0 ? 4096 : login.packetSize();
-    packetSize = Math.max(512, Math.min(requested, outcome.encryptsSession() ? 16383 : 32767));
+    int packetSize = Math.max(512, Math.min(requested, outcome.encryptsSession() ? 16383 : 32767));
+    state = new SessionState(login, database, packetSize);
     List<Token> tokens = new ArrayList<>();
     tokens.add(new EnvChange.Text(EnvChangeType.DATABASE, database, DEFAULT_DATABASE));
     tokens.add(ServerMessage.info(5701, 2, 0, "Changed database context to '" + database + "'.", serverName, "", 1));
@@ -121,80 +120,51 @@ public final class DiagnosticSessionHandler implements SessionHandler {
     return new TdsMessage(PacketType.TABULAR_RESULT, encoder.encode(tokens));
   }
 
+  /**
+   * Answers a request: SQL batches ({@link DiagnosticSql}), RPCs ({@link RpcDispatcher}),
+   * transaction manager requests ({@link TransactionRequests}) and attentions (a DONE with the
+   * attention bit). A request with the RESETCONNECTION status bit first resets the session, and
+   * its response starts with the RESETCONNECTION acknowledgement (ENVCHANGE 18).
+   */
   @Override
   public List<TdsMessage> request(TdsMessage request, ConnectionInfo connection) throws TdsException {
-    if (request.type() == PacketType.ATTENTION) {
-      return List.of(tabular(List.of(Done.of(TokenType.DONE, DoneStatus.toBits(DoneStatus.ATTENTION), 0, 0))));
-    }
-    if (request.type() == PacketType.RPC) {
-      return List.of(tabular(rpc(RpcRequest.decode(request.payload()), connection)));
-    }
-    if (request.type() != PacketType.SQL_BATCH) {
-      return List.of(tabular(List.of(
-          ServerMessage.error(40000, 1, 16, "The tds-tls diagnostic endpoint answers SQL batches and sp_executesql,"
-              + " not " + request.type() + " requests.", serverName, "", 1),
-          Done.of(TokenType.DONE, DoneStatus.toBits(DoneStatus.ERROR), 0, 0))));
-    }
+    SessionFacts facts = facts(connection);
+    AnswerTokens answers = new AnswerTokens(state, serverName);
     List<Token> tokens = new ArrayList<>();
-    List<Answer> answers = DiagnosticSql.answer(SqlBatch.decode(request.payload()), facts(connection));
-    for (int i = 0; i < answers.size(); i++) {
-      appendAnswer(answers.get(i), i == answers.size() - 1, TokenType.DONE, tokens);
+    boolean reset = PacketStatus.RESET_CONNECTION.isSetIn(request.status());
+    if (reset || PacketStatus.RESET_CONNECTION_SKIP_TRAN.isSetIn(request.status())) {
+      state.reset(!reset);
+      tokens.add(new EnvChange.Binary(EnvChangeType.RESET_CONNECTION, new byte[0], new byte[0]));
+    }
+    switch (request.type()) {
+      case ATTENTION:
+        tokens.add(Done.of(TokenType.DONE, DoneStatus.toBits(DoneStatus.ATTENTION), 0, 0));
+        break;
+      case RPC: {
+        List<RpcRequest> calls = RpcRequest.decodeAll(request.payload());
+        RpcDispatcher rpc = new RpcDispatcher(facts, answers);
+        for (int i = 0; i < calls.size(); i++) {
+          tokens.addAll(rpc.call(calls.get(i), i == calls.size() - 1));
+        }
+        break;
+      }
+      case TRANSACTION_MANAGER:
+        tokens.addAll(new TransactionRequests(facts, answers).answer(TransactionManagerRequest.decode(request.payload())));
+        break;
+      case SQL_BATCH:
+        answers.appendAll(DiagnosticSql.answer(SqlBatch.decode(request.payload()), facts), TokenType.DONE, true, tokens);
+        break;
+      default:
+        tokens.add(ServerMessage.error(40000, 1, 16, "The tds-tls diagnostic endpoint answers SQL batches, RPCs,"
+            + " transaction manager requests and attentions, not " + request.type() + " requests.", serverName, "", 1));
+        tokens.add(Done.of(TokenType.DONE, DoneStatus.toBits(DoneStatus.ERROR), 0, 0));
+        break;
     }
     return List.of(tabular(tokens));
   }
 
-  /**
-   * Answers {@code sp_executesql} as SQL Server does: each statement's tokens end with
-   * DONEINPROC, then RETURNSTATUS and DONEPROC. Other procedures get error 2812.
-   */
-  private List<Token> rpc(RpcRequest call, ConnectionInfo connection) {
-    List<Token> tokens = new ArrayList<>();
-    if (!call.isExecuteSql() || call.parameters().isEmpty() || !(call.parameters().get(0).value() instanceof String)) {
-      tokens.add(ServerMessage.error(2812, 62, 16, "Could not find stored procedure '" + call.procedure() + "'.",
-          serverName, "", 1));
-      tokens.add(Done.of(TokenType.DONEPROC, DoneStatus.toBits(DoneStatus.ERROR), 0, 0));
-      return tokens;
-    }
-    List<Answer> answers = DiagnosticSql.answer((String) call.parameters().get(0).value(), facts(connection));
-    for (Answer a : answers) {
-      appendAnswer(a, false, TokenType.DONEINPROC, tokens);
-    }
-    boolean failed = answers.stream().anyMatch(a -> a instanceof Answer.Failure);
-    tokens.add(new ReturnStatus(failed ? 1 : 0));
-    tokens.add(Done.of(TokenType.DONEPROC, failed ? DoneStatus.ERROR.code() : 0, 0, 0));
-    return tokens;
-  }
-
   private SessionFacts facts(ConnectionInfo connection) {
     return new SessionFacts(connection.spid(), (InetSocketAddress) connection.remote(),
-        (InetSocketAddress) connection.local(), connection.security(), login, database, packetSize, serverName);
-  }
-
-  private void appendAnswer(Answer answer, boolean last, TokenType done, List<Token> tokens) {
-    int more = last ? 0 : DoneStatus.MORE.code();
-    if (answer instanceof Answer.Rows) {
-      Answer.Rows rows = (Answer.Rows) answer;
-      List<Column> columns = new ArrayList<>();
-      for (ResultColumn c : rows.columns()) {
-        columns.add(Column.nullable(c.name(), c.type()));
-      }
-      tokens.add(new ColMetadata(columns));
-      for (List<Object> r : rows.rows()) {
-        tokens.add(new Row(TokenType.ROW, r));
-      }
-      tokens.add(Done.of(done, more | DoneStatus.COUNT.code(), 0xC1, rows.rows().size()));
-    } else if (answer instanceof Answer.UseDatabase) {
-      String db = ((Answer.UseDatabase) answer).database();
-      tokens.add(new EnvChange.Text(EnvChangeType.DATABASE, db, database));
-      tokens.add(ServerMessage.info(5701, 1, 0, "Changed database context to '" + db + "'.", serverName, "", 1));
-      database = db;
-      tokens.add(Done.of(done, more, 0, 0));
-    } else if (answer instanceof Answer.Failure) {
-      Answer.Failure f = (Answer.Failure) answer;
-      tokens.add(ServerMessage.error(f.number(), f.state(), f.severity(), f.message(), serverName, "", 1));
-      tokens.add(Done.of(done, more | DoneStatus.ERROR.code(), 0, 0));
-    } else {
-      tokens.add(Done.of(done, more, 0, 0));
-    }
+        (InetSocketAddress) connection.local(), connection.security(), login, serverName, state);
   }
 }

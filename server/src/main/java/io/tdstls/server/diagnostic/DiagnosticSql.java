@@ -1,27 +1,23 @@
 package io.tdstls.server.diagnostic;
 
 import io.tdstls.protocol.encryption.Outcome;
-import io.tdstls.protocol.login.TdsVersion;
-import io.tdstls.protocol.types.Collation;
-import io.tdstls.protocol.types.TdsType;
-import io.tdstls.protocol.types.TypeInfo;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The statements the diagnostic endpoint understands, answered from the live session: the SET
- * options drivers send at connect, {@code USE}, literal selects ({@code SELECT 1, N'x' AS name}),
- * {@code @@VERSION}, {@code @@SPID} and friends, {@code sys.dm_exec_connections} (seed 001's
- * verification query), and {@code tdstls.negotiation}, a name/value view of everything
- * negotiated. Anything else gets the error SQL Server would give: 208 for an unknown object, 102
- * for anything it cannot parse.
+ * The statements the diagnostic endpoint understands, answered from the live session: the
+ * {@code SET} options drivers send at connect ({@link SetStatements}), {@code USE}, transactions
+ * ({@code BEGIN TRAN}, {@code COMMIT}, {@code ROLLBACK}, {@code SAVE TRAN}, and
+ * {@code IF @@TRANCOUNT > 0 ...}), selects of expressions ({@code SELECT 1, N'x' AS name},
+ * {@code SELECT @@MAX_PRECISION}, {@code SELECT SERVERPROPERTY('ProductVersion')},
+ * {@code SELECT @P0}: see {@link Expressions}), and selects from the views of {@link SystemViews}
+ * ({@code sys.dm_exec_connections}, seed 001's verification query; {@code sys.databases};
+ * {@code tdstls.negotiation}...) with {@code WHERE column = expression [AND ...]}. Anything else
+ * gets the error SQL Server would give: 208 for an unknown object, 207 for an unknown column,
+ * 2812 for an unknown procedure, 102 for anything it cannot parse.
  */
 public final class DiagnosticSql {
 
@@ -29,17 +25,17 @@ public final class DiagnosticSql {
   public static final String VERSION_TEXT = "Microsoft SQL Server 2022 (RTM) - 16.0.1000.6 (X64) \n"
       + "\ttds-tls diagnostic endpoint (TDS 7.x and TDS 8.0 strict; not a database)";
 
-  private static final TypeInfo NVARCHAR_40 = TypeInfo.text(TdsType.NVARCHAR, 80, Collation.SQL_LATIN1_GENERAL_CP1_CI_AS);
-  private static final TypeInfo NVARCHAR_128 = TypeInfo.text(TdsType.NVARCHAR, 256, Collation.SQL_LATIN1_GENERAL_CP1_CI_AS);
-  private static final TypeInfo NVARCHAR_4000 = TypeInfo.text(TdsType.NVARCHAR, 8000, Collation.SQL_LATIN1_GENERAL_CP1_CI_AS);
-  private static final TypeInfo INT = TypeInfo.of(TdsType.INTN, 4);
-
   private static final Pattern SELECT = Pattern.compile(
-      "(?is)^select\\s+(.+?)(?:\\s+from\\s+([\\w.\\[\\]#]+)(?:\\s+where\\s+(.+?))?)?$");
-  private static final Pattern SESSION_FILTER = Pattern.compile("(?i)^session_id\\s*=\\s*(@@spid|\\d+)$");
+      "(?is)^select\\s+(?:top\\s+\\(?\\d+\\)?\\s+|distinct\\s+)?(.+?)(?:\\s+from\\s+([\\w.\\[\\]#]+)"
+      + "(?:\\s+where\\s+(.+?))?)?(?:\\s+order\\s+by\\s+[\\w\\s,.\\[\\]]+)?$");
   private static final Pattern USE = Pattern.compile("(?i)^use\\s+\\[?([^\\]\\s;]+)\\]?$");
-  private static final Pattern ALIAS_AS = Pattern.compile("(?is)^(.+?)\\s+(?:as\\s+)?\\[?([A-Za-z_][\\w]*)\\]?$");
-  private static final Pattern ALIAS_EQ = Pattern.compile("(?is)^\\[?([A-Za-z_][\\w]*)\\]?\\s*=\\s*(.+)$");
+  private static final Pattern BEGIN = Pattern.compile("(?i)^begin\\s+tran(?:saction)?(?:\\s+(\\S+))?$");
+  private static final Pattern END = Pattern.compile("(?i)^(commit|rollback)(?:\\s+(?:tran(?:saction)?|work))?(?:\\s+(\\S+))?$");
+  private static final Pattern SAVE = Pattern.compile("(?i)^save\\s+tran(?:saction)?\\s+(\\S+)$");
+  private static final Pattern IF = Pattern.compile("(?is)^if\\s+(.+?)\\s*(<>|!=|>=|<=|=|>|<)\\s*(-?\\d+)\\s+(.+)$");
+  private static final Pattern ALIAS_AS = Pattern.compile("(?is)^(.+?)\\s+(?:as\\s+)?(\\[[^\\]]+\\]|[A-Za-z_][\\w]*|'[^']*')$");
+  private static final Pattern ALIAS_EQ = Pattern.compile("(?is)^(\\[[^\\]]+\\]|[A-Za-z_][\\w]*)\\s*=\\s*(.+)$");
+  private static final Pattern CONDITION = Pattern.compile("(?is)^\\[?([A-Za-z_][\\w]*)\\]?\\s*=\\s*(.+)$");
 
   private DiagnosticSql() {}
 
@@ -47,14 +43,21 @@ public final class DiagnosticSql {
    * Answers a batch, one answer per statement.
    *
    * @param batch the SQL text of the batch
-   * @param facts the live session
+   * @param facts the live session (SET, USE and transactions change its state)
    * @return the answers, in order
    */
   public static List<Answer> answer(String batch, SessionFacts facts) {
+    return answer(batch, Scope.of(facts));
+  }
+
+  /** Answers a batch whose parameters an RPC bound. */
+  static List<Answer> answer(String batch, Scope scope) {
     List<Answer> answers = new ArrayList<>();
     for (String statement : SqlText.statements(batch)) {
-      answers.add(answerOne(statement, facts));
-      if (answers.get(answers.size() - 1) instanceof Answer.Failure) {
+      Answer a = answerOne(statement, scope);
+      scope.state().completed(a);
+      answers.add(a);
+      if (a instanceof Answer.Failure) {
         break; // SQL Server aborts a batch on a parse error
       }
     }
@@ -64,105 +67,154 @@ public final class DiagnosticSql {
     return answers;
   }
 
-  private static Answer answerOne(String statement, SessionFacts facts) {
-    String lower = statement.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("set ") || lower.startsWith("set\t") || lower.startsWith("set\n")) {
-      return new Answer.Done();
+  private static Answer answerOne(String statement, Scope scope) {
+    SessionState state = scope.state();
+    if (SetStatements.isSet(statement)) {
+      return SetStatements.apply(statement, state);
     }
-    Matcher use = USE.matcher(statement);
-    if (use.matches()) {
-      return new Answer.UseDatabase(use.group(1));
+    Matcher m = USE.matcher(statement);
+    if (m.matches()) {
+      return new Answer.UseDatabase(m.group(1));
     }
-    Matcher select = SELECT.matcher(statement);
-    if (select.matches()) {
-      return select.group(2) == null ? literals(select.group(1), facts) : fromObject(select, facts);
+    if ((m = SELECT.matcher(statement)).matches()) {
+      return m.group(2) == null ? expressions(m.group(1), scope) : fromView(m, scope);
     }
-    if (lower.startsWith("exec") ) {
-      String name = statement.split("\\s+").length > 1 ? statement.split("\\s+")[1] : "";
+    if ((m = BEGIN.matcher(statement)).matches()) {
+      return state.transactions().begin();
+    }
+    if ((m = END.matcher(statement)).matches()) {
+      return m.group(1).equalsIgnoreCase("commit") ? state.transactions().commit()
+          : state.transactions().rollback(m.group(2) == null ? "" : m.group(2));
+    }
+    if ((m = SAVE.matcher(statement)).matches()) {
+      return state.transactions().save(m.group(1));
+    }
+    if ((m = IF.matcher(statement)).matches()) {
+      return conditional(m, scope);
+    }
+    if (statement.toLowerCase(Locale.ROOT).startsWith("exec")) {
+      String[] words = statement.split("\\s+");
+      String name = words.length > 1 ? words[1] : "";
       return new Answer.Failure(2812, 62, 16, "Could not find stored procedure '" + name + "'.");
     }
     return syntaxError(SqlText.firstWord(statement));
+  }
+
+  private static Answer conditional(Matcher m, Scope scope) {
+    SqlValue left = Expressions.evaluate(m.group(1), scope);
+    if (left == null || left.isNull() || !left.asText().matches("-?\\d+")) {
+      return syntaxError(SqlText.firstWord(m.group(1)));
+    }
+    int cmp = Long.compare(Long.parseLong(left.asText()), Long.parseLong(m.group(3)));
+    boolean holds;
+    switch (m.group(2)) {
+      case "=": holds = cmp == 0; break;
+      case ">": holds = cmp > 0; break;
+      case "<": holds = cmp < 0; break;
+      case ">=": holds = cmp >= 0; break;
+      case "<=": holds = cmp <= 0; break;
+      default: holds = cmp != 0; break;
+    }
+    return holds ? answerOne(m.group(4).trim(), scope) : new Answer.Done();
   }
 
   private static Answer syntaxError(String near) {
     return new Answer.Failure(102, 1, 15, "Incorrect syntax near '" + near + "'.");
   }
 
-  private static Answer fromObject(Matcher select, SessionFacts facts) {
-    String object = select.group(2).replace("[", "").replace("]", "").toLowerCase(Locale.ROOT);
-    String where = select.group(3);
-    boolean mine = true;
-    if (where != null) {
-      Matcher m = SESSION_FILTER.matcher(where.trim());
-      if (!m.matches()) {
-        return syntaxError(SqlText.firstWord(where));
-      }
-      mine = m.group(1).equalsIgnoreCase("@@spid") || Integer.parseInt(m.group(1)) == facts.spid();
+  private static Answer fromView(Matcher select, Scope scope) {
+    SystemViews.View view = SystemViews.named(select.group(2));
+    if (view == null) {
+      return new Answer.Failure(208, 1, 16, "Invalid object name '" + select.group(2) + "'.");
     }
-    Map<String, Column> view;
-    switch (object) {
-      case "sys.dm_exec_connections":
-      case "master.sys.dm_exec_connections":
-        view = connectionColumns();
-        break;
-      case "tdstls.negotiation":
-        if (where != null) {
-          return syntaxError("WHERE");
+    List<ResultColumn> all = view.columns();
+    List<List<Object>> rows = new ArrayList<>(view.rows().apply(scope));
+    if (select.group(3) != null) {
+      for (String condition : select.group(3).split("(?i)\\s+and\\s+")) {
+        Matcher c = CONDITION.matcher(condition.trim());
+        if (!c.matches()) {
+          return syntaxError(SqlText.firstWord(condition));
         }
-        return negotiation(facts);
-      default:
-        return new Answer.Failure(208, 1, 16, "Invalid object name '" + select.group(2) + "'.");
+        int column = indexOf(all, c.group(1));
+        if (column < 0) {
+          return new Answer.Failure(207, 1, 16, "Invalid column name '" + c.group(1) + "'.");
+        }
+        SqlValue wanted = Expressions.evaluate(c.group(2), scope);
+        if (wanted == null) {
+          return syntaxError(SqlText.firstWord(c.group(2)));
+        }
+        rows.removeIf(r -> !sameValue(r.get(column), wanted.value()));
+      }
     }
     List<ResultColumn> columns = new ArrayList<>();
-    List<Object> row = new ArrayList<>();
+    List<Integer> picked = new ArrayList<>();
     for (String item : SqlText.splitList(select.group(1))) {
-      String name = item.trim().replace("[", "").replace("]", "").toLowerCase(Locale.ROOT);
-      if (name.equals("*")) {
-        for (Map.Entry<String, Column> c : view.entrySet()) {
-          columns.add(new ResultColumn(c.getKey(), c.getValue().type));
-          row.add(c.getValue().value.apply(facts));
+      String expr = item.trim();
+      if (expr.equals("*")) {
+        for (int i = 0; i < all.size(); i++) {
+          columns.add(all.get(i));
+          picked.add(i);
         }
         continue;
       }
-      Column c = view.get(name);
-      if (c == null) {
-        return new Answer.Failure(207, 1, 16, "Invalid column name '" + item.trim() + "'.");
+      String alias = null;
+      Matcher as = ALIAS_AS.matcher(expr);
+      Matcher eq = ALIAS_EQ.matcher(expr);
+      if (eq.matches()) {
+        alias = eq.group(1);
+        expr = eq.group(2).trim();
+      } else if (as.matches() && indexOf(all, as.group(1)) >= 0) {
+        alias = as.group(2);
+        expr = as.group(1).trim();
       }
-      columns.add(new ResultColumn(name, c.type));
-      row.add(c.value.apply(facts));
+      int column = indexOf(all, expr);
+      if (column < 0) {
+        return new Answer.Failure(207, 1, 16, "Invalid column name '" + expr + "'.");
+      }
+      columns.add(new ResultColumn(alias == null ? all.get(column).name() : unbracket(alias), all.get(column).type()));
+      picked.add(column);
     }
-    return new Answer.Rows(columns, mine ? List.of(row) : List.of());
-  }
-
-  /** A column of a system view: its type and how its value is read from the session. */
-  private record Column(TypeInfo type, Function<SessionFacts, Object> value) {}
-
-  private static Map<String, Column> connectionColumns() {
-    Map<String, Column> c = new LinkedHashMap<>();
-    c.put("session_id", new Column(INT, f -> f.spid()));
-    c.put("net_transport", new Column(NVARCHAR_40, f -> "TCP"));
-    c.put("protocol_type", new Column(NVARCHAR_40, f -> "TSQL"));
-    // SQL Server reports strict (TDS 8.0) sessions as 7.4 in this view.
-    c.put("protocol_version", new Column(INT, f -> TdsVersion.V7_4.code()));
-    c.put("encrypt_option", new Column(NVARCHAR_40, f -> f.security().outcome().encryptsSession() ? "TRUE" : "FALSE"));
-    c.put("auth_scheme", new Column(NVARCHAR_40, f -> "SQL"));
-    c.put("net_packet_size", new Column(INT, f -> f.packetSize()));
-    c.put("client_net_address", new Column(NVARCHAR_40, f -> f.client().getAddress().getHostAddress()));
-    c.put("client_tcp_port", new Column(INT, f -> f.client().getPort()));
-    c.put("local_net_address", new Column(NVARCHAR_40, f -> f.local().getAddress().getHostAddress()));
-    c.put("local_tcp_port", new Column(INT, f -> f.local().getPort()));
-    return c;
-  }
-
-  private static Answer negotiation(SessionFacts f) {
-    List<List<Object>> rows = new ArrayList<>();
-    for (Map.Entry<String, String> e : NegotiationView.of(f).entrySet()) {
-      rows.add(List.of(e.getKey(), e.getValue()));
+    List<List<Object>> projected = new ArrayList<>();
+    for (List<Object> r : rows) {
+      List<Object> row = new ArrayList<>();
+      picked.forEach(i -> row.add(r.get(i)));
+      projected.add(row);
     }
-    return new Answer.Rows(List.of(new ResultColumn("name", NVARCHAR_128), new ResultColumn("value", NVARCHAR_4000)), rows);
+    return new Answer.Rows(columns, projected);
   }
 
-  private static Answer literals(String list, SessionFacts facts) {
+  private static int indexOf(List<ResultColumn> columns, String name) {
+    String n = unbracket(name.trim());
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equalsIgnoreCase(n)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String unbracket(String name) {
+    String n = name.trim();
+    if ((n.startsWith("[") && n.endsWith("]")) || (n.startsWith("'") && n.endsWith("'"))) {
+      return n.substring(1, n.length() - 1);
+    }
+    return n;
+  }
+
+  private static boolean sameValue(Object column, Object wanted) {
+    if (column == null || wanted == null) {
+      return false; // NULL = anything is never true
+    }
+    if (column instanceof Number && wanted instanceof Number) {
+      return ((Number) column).longValue() == ((Number) wanted).longValue();
+    }
+    if (column instanceof Boolean) {
+      return (((Boolean) column) ? "1" : "0").equals(wanted.toString());
+    }
+    return column.toString().equalsIgnoreCase(wanted.toString());
+  }
+
+  private static Answer expressions(String list, Scope scope) {
     List<ResultColumn> columns = new ArrayList<>();
     List<Object> row = new ArrayList<>();
     for (String item : SqlText.splitList(list)) {
@@ -171,71 +223,33 @@ public final class DiagnosticSql {
       Matcher eq = ALIAS_EQ.matcher(expr);
       Matcher as = ALIAS_AS.matcher(expr);
       if (eq.matches() && !expr.startsWith("'") && !expr.startsWith("N'")) {
-        alias = eq.group(1);
+        alias = unbracket(eq.group(1));
         expr = eq.group(2).trim();
-      } else if (as.matches() && literal(as.group(1).trim(), facts) != null) {
-        alias = as.group(2);
+      } else if (as.matches() && Expressions.evaluate(as.group(1).trim(), scope) != null) {
+        alias = unbracket(as.group(2));
         expr = as.group(1).trim();
       }
-      Object[] value = literal(expr, facts);
+      SqlValue value = Expressions.evaluate(expr, scope);
       if (value == null) {
-        return syntaxError(SqlText.firstWord(expr));
+        return unknownExpression(expr, scope);
       }
-      columns.add(new ResultColumn(alias, (TypeInfo) value[0]));
-      row.add(value[1]);
+      columns.add(new ResultColumn(alias, value.type()));
+      row.add(value.value());
     }
     return new Answer.Rows(columns, List.of(row));
   }
 
-  /** Returns {type, value} for a literal or a session function, or null if not understood. */
-  private static Object[] literal(String expr, SessionFacts f) {
-    String e = expr.trim();
-    String lower = e.toLowerCase(Locale.ROOT);
-    if (e.matches("-?\\d{1,18}")) {
-      long v = Long.parseLong(e);
-      return v == (int) v ? new Object[] {INT, (int) v} : new Object[] {TypeInfo.of(TdsType.INTN, 8), v};
+  /** SQL Server's error for an expression this endpoint does not evaluate. */
+  private static Answer unknownExpression(String expr, Scope scope) {
+    String lower = expr.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("@")) {
+      return new Answer.Failure(137, 2, 15, "Must declare the scalar variable \"" + expr + "\".");
     }
-    if (e.matches("-?\\d{1,20}\\.\\d{1,17}")) {
-      BigDecimal d = new BigDecimal(e);
-      int precision = Math.max(d.precision(), d.scale() + 1);
-      return new Object[] {TypeInfo.decimal(TdsType.NUMERICN, precision, d.scale()), d};
+    Matcher call = Pattern.compile("^([A-Za-z_]\\w*)\\s*\\(").matcher(expr);
+    if (call.find() && !SessionFunctions.knows(call.group(1))) {
+      return new Answer.Failure(195, 10, 15, "'" + call.group(1) + "' is not a recognized built-in function name.");
     }
-    if (e.matches("(?s)N'.*'")) {
-      String s = SqlText.unquote(e.substring(1));
-      return s == null ? null : new Object[] {TypeInfo.text(TdsType.NVARCHAR, Math.max(2, s.length() * 2),
-          Collation.SQL_LATIN1_GENERAL_CP1_CI_AS), s};
-    }
-    if (e.matches("(?s)'.*'")) {
-      String s = SqlText.unquote(e);
-      return s == null ? null : new Object[] {TypeInfo.text(TdsType.BIGVARCHR, Math.max(1, s.length()),
-          Collation.SQL_LATIN1_GENERAL_CP1_CI_AS), s};
-    }
-    switch (lower) {
-      case "null":
-        return new Object[] {INT, null};
-      case "@@version":
-        return new Object[] {NVARCHAR_4000, VERSION_TEXT};
-      case "@@spid":
-        return new Object[] {TypeInfo.of(TdsType.INTN, 2), (short) f.spid()};
-      case "@@servername":
-        return new Object[] {NVARCHAR_128, f.serverName()};
-      case "@@language":
-        return new Object[] {NVARCHAR_128, "us_english"};
-      case "db_name()":
-        return new Object[] {NVARCHAR_128, f.database()};
-      case "suser_name()":
-      case "suser_sname()":
-      case "system_user":
-      case "current_user":
-      case "user_name()":
-        return new Object[] {NVARCHAR_128, f.login().userName()};
-      case "app_name()":
-        return new Object[] {NVARCHAR_128, f.login().appName()};
-      case "host_name()":
-        return new Object[] {NVARCHAR_128, f.login().hostName()};
-      default:
-        return null;
-    }
+    return syntaxError(SqlText.firstWord(expr));
   }
 
   /**

@@ -12,9 +12,8 @@ import java.net.InetSocketAddress;
  * @param local the server's address
  * @param security what the negotiation settled
  * @param login the client's LOGIN7
- * @param database the current database
- * @param packetSize the negotiated packet size
  * @param serverName the server's name ({@code @@SERVERNAME})
+ * @param state the session's live state (database, options, transaction, prepared statements)
  */
 public record SessionFacts(
     int spid,
@@ -22,6 +21,24 @@ public record SessionFacts(
     InetSocketAddress local,
     NegotiatedSecurity security,
     Login7 login,
-    String database,
-    int packetSize,
-    String serverName) {}
+    String serverName,
+    SessionState state) {
+
+  /**
+   * Returns the current database.
+   *
+   * @return the database name
+   */
+  public String database() {
+    return state.database();
+  }
+
+  /**
+   * Returns the negotiated packet size.
+   *
+   * @return the size in bytes
+   */
+  public int packetSize() {
+    return state.packetSize();
+  }
+}

@@ -6,6 +6,9 @@ import java.util.List;
 /** Lexical helpers for the diagnostic endpoint: statements, lists, quotes, comments. */
 final class SqlText {
 
+  private static final java.util.regex.Pattern STATEMENT_START = java.util.regex.Pattern.compile(
+      "(set|select|use|exec|execute|begin\\s+tran|commit|rollback|save\\s+tran|if)(\\s|$)");
+
   private SqlText() {}
 
   /** Splits a batch into statements: on ';' outside quotes, and before each SET/SELECT/USE line. */
@@ -16,8 +19,7 @@ final class SqlText {
       for (String line : piece.split("\\r?\\n")) {
         String t = line.trim();
         String lower = t.toLowerCase(java.util.Locale.ROOT);
-        boolean starts = lower.startsWith("set ") || lower.startsWith("select ") || lower.startsWith("use ")
-            || lower.equals("select") || lower.startsWith("exec");
+        boolean starts = STATEMENT_START.matcher(lower).lookingAt();
         if (starts && current.length() > 0 && quotesBalanced(current)) {
           out.add(current.toString().trim());
           current.setLength(0);

@@ -26,7 +26,7 @@ class DiagnosticSqlTest {
     Login7 login = Login7.builder().tdsVersion(TdsVersion.V7_4).userName("app").password("pw").appName("unit")
         .hostName("ws1").serverName("db").clientInterfaceName("test").database("sales").build();
     return new SessionFacts(57, new InetSocketAddress("127.0.0.1", 50000), new InetSocketAddress("127.0.0.1", 1433),
-        security, login, "sales", 4096, "diag");
+        security, login, "diag", new SessionState(login, "sales", 4096));
   }
 
   static Answer one(String sql, Outcome outcome) {
