@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real third-party clients against our server: Microsoft's JDBC driver, tedious and FreeTDS tsql,
- * in each of their encryption modes, against every server policy. A combination that should work
- * logs in and the verification query (seed 001) returns the expected {@code encrypt_option}; one
- * that must be refused is refused. The matrix is printed at the end.
+ * Real third-party clients against our server: Microsoft's JDBC driver, jTDS, tedious, FreeTDS
+ * tsql and pyodbc with FreeTDS's ODBC driver, in each of their encryption modes, against every
+ * server policy. A combination that should work logs in and the verification query (seed 001)
+ * returns the expected {@code encrypt_option} (the jTDS, pyodbc and PreparedStatement rows also
+ * run a parameterised query whose parameters must come back as sent); one that must be refused is
+ * refused. The matrix is printed at the end.
  */
 class InteropMatrixTest {
 
@@ -35,6 +37,11 @@ class InteropMatrixTest {
       new Case("mssql-jdbc", "encrypt=true, trust store", "T T X X T"),
       new Case("mssql-jdbc", "encrypt=strict, hostNameInCertificate", "T T X T X"),
       new Case("mssql-jdbc", "encrypt=strict, serverCertificate", "T T X T X"),
+      new Case("mssql-jdbc", "encrypt=true, PreparedStatement", "T T X X T"),
+      new Case("jtds", "ssl=off", "F X F X X"),
+      new Case("jtds", "ssl=request", "F T F X T"),
+      new Case("jtds", "ssl=require", "T T X X T"),
+      new Case("jtds", "ssl=authenticate", "T T X X T"),
       // tedious with encrypt: false refuses a server that requires encryption ("Server requires
       // encryption, set 'encrypt' config option to true"): the facts file's "off" row.
       new Case("tedious", "encrypt: false", "F X F X X"),
@@ -43,15 +50,19 @@ class InteropMatrixTest {
       new Case("tedious", "encrypt: 'strict'", "T T X T X"),
       new Case("tsql", "encryption = off", "F X F X X"),
       new Case("tsql", "encryption = request", "F T F X T"),
-      new Case("tsql", "encryption = require", "T T X X T"));
+      new Case("tsql", "encryption = require", "T T X X T"),
+      new Case("pyodbc", "Encryption=off", "F X F X X"),
+      new Case("pyodbc", "Encryption=request", "F T F X T"),
+      new Case("pyodbc", "Encryption=require", "T T X X T"));
 
   @TempDir static Path dir;
   static final Map<Case, Map<Policy, ClientRun>> results = new LinkedHashMap<>();
 
   @BeforeAll
-  static void clientsInstalled() {
+  static void clientsInstalled() throws Exception {
     TediousRunner.requireInstalled();
     TsqlRunner.requireInstalled();
+    PyodbcRunner.requireInstalled();
   }
 
   @Test
@@ -77,6 +88,10 @@ class InteropMatrixTest {
     switch (c.client()) {
       case "mssql-jdbc":
         return JdbcRunner.run(server, c.mode());
+      case "jtds":
+        return JtdsRunner.run(server, c.mode());
+      case "pyodbc":
+        return PyodbcRunner.run(server, c.mode());
       case "tedious":
         return TediousRunner.run(server, c.mode());
       default:

@@ -21,6 +21,7 @@ final class JdbcRunner {
         url = base + "encrypt=true;trustServerCertificate=true";
         break;
       case "encrypt=true, trust store":
+      case "encrypt=true, PreparedStatement":
         url = base + "encrypt=true;trustStore=" + s.trustStore + ";trustStorePassword=" + InteropServer.TRUST_STORE_PASSWORD
             + ";trustStoreType=PKCS12";
         break;
@@ -33,6 +34,13 @@ final class JdbcRunner {
         break;
       default:
         throw new IllegalArgumentException(mode);
+    }
+    if (mode.endsWith("PreparedStatement")) {
+      try (Connection c = DriverManager.getConnection(url, InteropServer.USER, InteropServer.PASSWORD)) {
+        return JdbcChecks.verify(c);
+      } catch (SQLException e) {
+        return ClientRun.failed(e.getMessage());
+      }
     }
     try (Connection c = DriverManager.getConnection(url, InteropServer.USER, InteropServer.PASSWORD);
         ResultSet rs = c.createStatement().executeQuery(InteropMatrixTest.VERIFY)) {

@@ -110,7 +110,7 @@ public record RpcRequest(String procName, int procId, int optionFlags, List<RpcP
       String paramName = r.bVarchar("ParamName");
       int status = r.u8("StatusFlags");
       TypeInfo type = TypeInfo.decode(r);
-      Object value = ValueCodec.decode(type, r);
+      Object value = ValueCodec.decodeParameter(type, r);
       params.add(new RpcParameter(paramName, status, type, value));
     }
     return new RpcRequest(name, id, flags, params);

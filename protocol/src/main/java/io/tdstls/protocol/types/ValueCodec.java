@@ -40,6 +40,20 @@ public final class ValueCodec {
   }
 
   /**
+   * Reads one RPC parameter value ([MS-TDS] 2.2.6.6): like {@link #decode}, except that text,
+   * ntext and image values are sent without a text pointer (a 4-byte length, then the bytes), as
+   * FreeTDS does for the statement of {@code sp_executesql} and {@code sp_prepexec}.
+   *
+   * @param type the parameter's TYPE_INFO
+   * @param r the reader, positioned at the value
+   * @return the Java value, or {@code null} for NULL
+   * @throws TdsProtocolException if the value is truncated or malformed
+   */
+  public static Object decodeParameter(TypeInfo type, WireReader r) throws TdsProtocolException {
+    return ValueDecoder.parameter(type, r);
+  }
+
+  /**
    * Writes one value.
    *
    * @param type the column's TYPE_INFO

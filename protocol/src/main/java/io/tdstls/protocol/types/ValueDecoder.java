@@ -55,6 +55,18 @@ final class ValueDecoder {
     }
   }
 
+  /**
+   * Reads an RPC parameter value ([MS-TDS] 2.2.6.6): as a column value, except that text, ntext
+   * and image carry no text pointer, only a 4-byte length (0xFFFFFFFF for NULL).
+   */
+  static Object parameter(TypeInfo t, WireReader r) throws TdsProtocolException {
+    if (t.type().format() != TdsType.Format.LONG_LEN) {
+      return decode(t, r);
+    }
+    long length = r.u32(t.type() + " parameter length");
+    return length == 0xFFFFFFFFL ? null : fromBytes(t, r.bytes(length, t.type() + " parameter value"), r);
+  }
+
   private static int lengthOf(WireReader r, TdsType type, int expected) throws TdsProtocolException {
     int at = r.position();
     int len = r.u8(type + " value length");

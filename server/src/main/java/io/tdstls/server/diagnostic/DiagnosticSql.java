@@ -92,10 +92,12 @@ public final class DiagnosticSql {
     if ((m = IF.matcher(statement)).matches()) {
       return conditional(m, scope);
     }
-    if (statement.toLowerCase(Locale.ROOT).startsWith("exec")) {
-      String[] words = statement.split("\\s+");
-      String name = words.length > 1 ? words[1] : "";
-      return new Answer.Failure(2812, 62, 16, "Could not find stored procedure '" + name + "'.");
+    String[] words = statement.split("\\s+");
+    if (words[0].toLowerCase(Locale.ROOT).startsWith("exec")) {
+      return noProcedure(words.length > 1 ? words[1] : "");
+    }
+    if (words[0].toLowerCase(Locale.ROOT).matches("(\\w+\\.)*(sp|xp)_\\w+")) {
+      return noProcedure(words[0]); // a batch may call a procedure without EXEC
     }
     return syntaxError(SqlText.firstWord(statement));
   }
@@ -116,6 +118,10 @@ public final class DiagnosticSql {
       default: holds = cmp != 0; break;
     }
     return holds ? answerOne(m.group(4).trim(), scope) : new Answer.Done();
+  }
+
+  private static Answer noProcedure(String name) {
+    return new Answer.Failure(2812, 62, 16, "Could not find stored procedure '" + name + "'.");
   }
 
   private static Answer syntaxError(String near) {
