@@ -10,6 +10,7 @@ import io.tdstls.error.TdsException;
 import io.tdstls.negotiation.NegotiatedSecurity;
 import io.tdstls.negotiation.ServerNegotiator;
 import io.tdstls.negotiation.ServerState;
+import io.tdstls.protocol.encryption.Outcome;
 import io.tdstls.protocol.packet.TdsMessage;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -24,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   private static final System.Logger LOG = System.getLogger(TdsServer.class.getName());
+  /** How long the answer to a login-only LOGIN7 waits, so that clients have left TLS when it arrives. */
+  private static final long LOGIN_ONLY_REPLY_DELAY_MS = 50;
 
   private final ServerConfig config;
   private final AtomicInteger active;
@@ -34,6 +37,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   private ResponseStream streaming;
   private boolean counted;
   private boolean closeLogged;
+  private boolean loginReplyPending;
 
   TdsChannelHandler(ServerConfig config, AtomicInteger active, int spid) {
     this.config = config;
@@ -96,7 +100,24 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     TdsMessage login7 = negotiator.poll();
     session = config.sessions().get();
     LoginAnswer answer = session.login(login7, info(ctx));
-    write(ctx, negotiator.send(answer.response()));
+    byte[] response = negotiator.send(answer.response());
+    if (answer.accepted() && negotiator.negotiated().outcome() == Outcome.LOGIN_ONLY) {
+      // jTDS (ssl=request) on Java 11+ loses a login response that arrives before it has left TLS
+      // (closing its TLS socket drains the bytes already received); SQL Server is never that fast.
+      // Requests sent meanwhile wait, so that answers keep their order.
+      loginReplyPending = true;
+      ctx.executor().schedule(() -> {
+        loginReplyPending = false;
+        write(ctx, response);
+        try {
+          serveRequests(ctx);
+        } catch (TdsException e) {
+          closeAfterFlush(ctx, e);
+        }
+      }, LOGIN_ONLY_REPLY_DELAY_MS, TimeUnit.MILLISECONDS);
+    } else {
+      write(ctx, response);
+    }
     if (!answer.accepted()) {
       closeAfterFlush(ctx, null);
       return;
@@ -113,7 +134,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void serveRequests(ChannelHandlerContext ctx) throws TdsException {
-    if (negotiator.state() != ServerState.LOGGED_IN) {
+    if (negotiator.state() != ServerState.LOGGED_IN || loginReplyPending) {
       return;
     }
     TdsMessage request;

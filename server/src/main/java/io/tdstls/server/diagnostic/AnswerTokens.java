@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Turns {@link Answer}s into the tokens SQL Server sends for them, each ending with a DONE (or
- * DONEINPROC inside a procedure), and applies {@code USE} to the session.
+ * DONEINPROC inside a procedure), and applies {@code USE} to the session. With {@code SET NOCOUNT
+ * ON} the DONE row counts are not marked valid, so clients print no "rows affected".
  */
 final class AnswerTokens {
 
@@ -47,7 +48,9 @@ final class AnswerTokens {
       for (List<Object> r : rows.rows()) {
         out.add(new Row(TokenType.ROW, r));
       }
-      out.add(Done.of(done, more | DoneStatus.COUNT.code(), CMD_SELECT, rows.rows().size()));
+      // SET NOCOUNT ON: the row count is still sent, but not marked valid
+      int count = state.isOn(SessionOption.NOCOUNT) ? 0 : DoneStatus.COUNT.code();
+      out.add(Done.of(done, more | count, CMD_SELECT, rows.rows().size()));
     } else if (answer instanceof Answer.UseDatabase use) {
       out.add(EnvChange.database(use.database(), state.database()));
       out.add(info(5701, "Changed database context to '" + use.database() + "'."));

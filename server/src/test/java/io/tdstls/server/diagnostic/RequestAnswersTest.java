@@ -178,4 +178,12 @@ class RequestAnswersTest {
     List<Token> t = send(PacketType.ATTENTION, 0, new byte[0]);
     assertThat(of(t, Done.class)).singleElement().satisfies(d -> assertThat(d.has(DoneStatus.ATTENTION)).isTrue());
   }
+
+  @Test
+  void noCountOnLeavesTheRowCountUnmarked() throws Exception {
+    List<Token> counted = send(PacketType.SQL_BATCH, 0, SqlBatch.encode("SELECT 1", TdsVersion.V7_4, 0, 1));
+    assertThat(of(counted, Done.class).get(0).has(DoneStatus.COUNT)).isTrue();
+    List<Token> quiet = send(PacketType.SQL_BATCH, 0, SqlBatch.encode("SET NOCOUNT ON\nSELECT 1", TdsVersion.V7_4, 0, 1));
+    assertThat(of(quiet, Done.class).get(1).has(DoneStatus.COUNT)).isFalse();
+  }
 }
