@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param database the current database after login
  * @param routedFrom the {@code host:port} first connected to, when the server redirected the
  *     client (Azure SQL routing); {@code null} otherwise
+ * @param certificateValidated whether the server certificate was validated: false without TLS,
+ *     with {@code trustServerCertificate}, and for a login-only session in optional mode without
+ *     configured trust ("certificate not validated (optional mode)")
  */
 public record SessionReport(
     String host,
@@ -29,7 +32,8 @@ public record SessionReport(
     LoginAck loginAck,
     int packetSize,
     String database,
-    String routedFrom) {
+    String routedFrom,
+    boolean certificateValidated) {
 
   /**
    * Returns what the connection encrypts.
@@ -85,6 +89,10 @@ public record SessionReport(
       b.append("sni         ").append(t.sniHostName().isEmpty() ? "(none)" : t.sniHostName()).append('\n');
       if (!t.peerCertificates().isEmpty()) {
         b.append("certificate ").append(t.peerCertificates().get(0).getSubjectX500Principal().getName()).append('\n');
+      }
+      if (!certificateValidated) {
+        b.append("WARNING     certificate not validated").append(mode == EncryptMode.OPTIONAL
+            && outcome() == Outcome.LOGIN_ONLY ? " (optional mode)" : " (trustServerCertificate)").append('\n');
       }
     });
     b.append("packet size ").append(packetSize).append('\n');

@@ -8,6 +8,7 @@ import io.tdstls.negotiation.ClientNegotiator;
 import io.tdstls.negotiation.ClientState;
 import io.tdstls.negotiation.TlsEngineSource;
 import io.tdstls.protocol.batch.SqlBatch;
+import io.tdstls.protocol.encryption.Outcome;
 import io.tdstls.protocol.login.TdsVersion;
 import io.tdstls.protocol.packet.Packet;
 import io.tdstls.protocol.packet.PacketType;
@@ -69,6 +70,11 @@ public final class TdsSession implements AutoCloseable {
       }
 
       @Override
+      public SSLEngine newEngine(TlsNegotiationMode path, boolean loginOnly) {
+        return tls.newEngine(host, port, path, loginOnly);
+      }
+
+      @Override
       public void handshakeCompleted(SSLEngine engine) {
         tls.handshakeCompleted(engine); // warns about a legacy TLS version
       }
@@ -93,8 +99,11 @@ public final class TdsSession implements AutoCloseable {
       }
       core.loginAccepted(login.packetSize());
       session.database = login.database();
+      Outcome outcome = core.negotiated().outcome();
+      boolean validated = outcome != Outcome.NONE
+          && tls.validates(outcome == Outcome.LOGIN_ONLY);
       session.report = new SessionReport(host, port, config.tls().mode(), core.negotiated(), login.loginAck(),
-          core.packetSize(), login.database(), routedFrom);
+          core.packetSize(), login.database(), routedFrom, validated);
       return session;
     } catch (TdsException e) {
       core.fail(e);

@@ -241,7 +241,7 @@ public final class ClientNegotiator {
   }
 
   private void startTls(TlsNegotiationMode path) throws TdsException {
-    SSLEngine engine = engines.newEngine(path);
+    SSLEngine engine = engines.newEngine(path, path == TlsNegotiationMode.POST_PRE_LOGIN && outcome == Outcome.LOGIN_ONLY);
     engine.setUseClientMode(true);
     tls = new TlsEngineDriver(engine);
   }

@@ -21,7 +21,12 @@ import java.util.Locale;
 public enum EncryptMode {
   /** No encryption at all; fails if the server requires it. The password is only obfuscated. */
   OFF(EncryptionValue.NOT_SUP),
-  /** Encryption if the server offers it; login-only with a server that merely supports it. */
+  /**
+   * Encryption if the server offers it; login-only with a server that merely supports it. As in
+   * Microsoft's drivers, a login-only session does not validate the server certificate unless
+   * trust was configured ({@link io.tdstls.tls.TlsConfig#trustConfigured()}); a server that forces
+   * encryption gets full encryption, always validated. Anyone on the path can downgrade this mode.
+   */
   OPTIONAL(EncryptionValue.OFF),
   /** Full encryption or no connection (the default). Never sends LOGIN7 in clear. */
   MANDATORY(EncryptionValue.ON),

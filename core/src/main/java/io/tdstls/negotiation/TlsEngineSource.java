@@ -21,6 +21,20 @@ public interface TlsEngineSource {
   SSLEngine newEngine(TlsNegotiationMode path) throws TdsException;
 
   /**
+   * Creates an engine, knowing whether TLS will protect only the login (the login-only outcome of
+   * optional mode), where a client may skip certificate validation as Microsoft's drivers do.
+   * Calls {@link #newEngine(TlsNegotiationMode)} by default.
+   *
+   * @param path the path the engine is for
+   * @param loginOnly whether the session negotiated login-only encryption
+   * @return a new engine
+   * @throws TdsException if the TLS material cannot be loaded
+   */
+  default SSLEngine newEngine(TlsNegotiationMode path, boolean loginOnly) throws TdsException {
+    return newEngine(path);
+  }
+
+  /**
    * Called once an engine's handshake has completed, for example to warn about a legacy TLS
    * version. Does nothing by default.
    *

@@ -1,6 +1,7 @@
 package io.tdstls.tls;
 
 import io.tdstls.error.TdsConfigException;
+import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.negotiation.TlsInfo;
 import io.tdstls.negotiation.TlsNegotiationMode;
 import io.tdstls.tls.pki.CertifiedKey;
@@ -33,7 +34,8 @@ import javax.net.ssl.TrustManager;
  *   <li>enables the configured cipher suites, if any;
  *   <li>sends SNI with the host, unless the host is an IP literal;
  *   <li>offers ALPN {@code tds/8.0} on the strict path only;
- *   <li>logs a WARNING when {@link TlsConfig#trustServerCertificate()} turns validation off;
+ *   <li>logs a WARNING when {@link TlsConfig#trustServerCertificate()} turns validation off, or
+ *       when a login-only session in optional mode skips it (no trust configured);
  *   <li>verifies the server with {@link ServerCertificateTrustManager} (not the JDK's {@code
  *       HTTPS} endpoint identification, so {@code hostNameInCertificate} works);
  *   <li>presents the {@link TlsConfig#clientAuth()} certificate on the strict path only.
@@ -63,6 +65,7 @@ public final class ClientEngineFactory {
   private final TlsConfig config;
   private final SSLContext preLoginContext;
   private final SSLContext strictContext;
+  private final SSLContext loginOnlyContext;
 
   /**
    * Builds the factory and its context.
@@ -76,6 +79,8 @@ public final class ClientEngineFactory {
     this.preLoginContext = context(null, trust);
     this.strictContext = config.clientAuth().isPresent()
         ? context(clientKeyManagers(config), trust) : preLoginContext;
+    this.loginOnlyContext = validates(true) ? preLoginContext : context(null, new TrustManager[] {
+        ServerCertificateTrustManager.create(config.toBuilder().dangerous().trustServerCertificate(true).build())});
     checkCipherSuites(config.cipherSuites(), preLoginContext);
     if (config.legacyTlsEnabled() && !ProtocolVersions.jdkAllowsLegacy(preLoginContext)) {
       LOG.log(Level.WARNING, "TLS 1.0/1.1 are enabled in the configuration, but this JVM disables them in the"
@@ -104,13 +109,38 @@ public final class ClientEngineFactory {
    * @throws TdsConfigException if no TLS version is left for the path
    */
   public SSLEngine newEngine(String host, int port, TlsNegotiationMode path) {
+    return newEngine(host, port, path, false);
+  }
+
+  /**
+   * Creates an engine for one connection, knowing whether the session negotiated login-only
+   * encryption. In optional mode a login-only engine accepts the server certificate without
+   * validation unless trust was configured ({@link TlsConfig#trustConfigured()}), as Microsoft's
+   * drivers and FreeTDS do: anyone on the path can downgrade optional mode to no encryption at all,
+   * so validating there protects nothing and refuses connections safer than the cleartext ones it
+   * accepts. It logs a WARNING "certificate not validated (optional mode)".
+   *
+   * @param host the host connected to
+   * @param port the port connected to
+   * @param path the TDS 7.x or the strict (TDS 8.0) path
+   * @param loginOnly whether TLS protects only the login
+   * @return a client engine, handshake not started
+   * @throws TdsConfigException if no TLS version is left for the path
+   */
+  public SSLEngine newEngine(String host, int port, TlsNegotiationMode path, boolean loginOnly) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(path, "path");
+    boolean skipValidation = loginOnly && path == TlsNegotiationMode.POST_PRE_LOGIN && !validates(true);
     if (config.trustServerCertificate()) {
       LOG.log(Level.WARNING, "the certificate of {0} will be accepted without validation (trustServerCertificate):"
           + " anyone able to intercept this connection can read the password and the data", host);
+    } else if (skipValidation) {
+      LOG.log(Level.WARNING, "{0}: certificate not validated (optional mode): TLS protects only the login, and"
+          + " anyone on the path could have removed it; configure a CA file, trust store or pin to validate it, or use"
+          + " mandatory or strict", host);
     }
-    SSLContext context = path == TlsNegotiationMode.STRICT ? strictContext : preLoginContext;
+    SSLContext context = path == TlsNegotiationMode.STRICT ? strictContext
+        : skipValidation ? loginOnlyContext : preLoginContext;
     SSLEngine engine = context.createSSLEngine(host, port);
     engine.setUseClientMode(true);
     SSLParameters params = engine.getSSLParameters();
@@ -124,6 +154,20 @@ public final class ClientEngineFactory {
     params.setEndpointIdentificationAlgorithm(null);
     engine.setSSLParameters(params);
     return engine;
+  }
+
+  /**
+   * Tells whether this factory's engines validate the server certificate.
+   *
+   * @param loginOnly for a login-only session (optional mode) or not
+   * @return false with {@code trustServerCertificate}, and for a login-only session without
+   *     configured trust; true otherwise
+   */
+  public boolean validates(boolean loginOnly) {
+    if (config.trustServerCertificate()) {
+      return false;
+    }
+    return !loginOnly || config.mode() != EncryptMode.OPTIONAL || config.trustConfigured();
   }
 
   /**

@@ -243,6 +243,19 @@ public final class TlsConfig {
   }
 
   /**
+   * Tells whether the user configured what to trust: a CA file (or FreeTDS's {@code ca file =
+   * system}), a trust store, or a pinned certificate (file or SHA-256). In {@link
+   * EncryptMode#OPTIONAL} a login-only session validates the server certificate only then, as
+   * FreeTDS does; full encryption and strict always validate.
+   *
+   * @return whether trust was configured explicitly
+   */
+  public boolean trustConfigured() {
+    return systemTrust || !caFiles.isEmpty() || trustStore != null || serverCertificate != null
+        || serverCertificateSha256 != null;
+  }
+
+  /**
    * Tells whether server certificate validation is turned off (never in strict mode). Set only
    * through {@link Builder#dangerous()}; every connection made with it logs a warning.
    *

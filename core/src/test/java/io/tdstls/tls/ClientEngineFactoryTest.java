@@ -69,4 +69,24 @@ class ClientEngineFactoryTest {
         server.newEngine(TlsNegotiationMode.POST_PRE_LOGIN));
     assertThat(otherFactory.client().getSession().getId()).isNotEqualTo(first.client().getSession().getId());
   }
+
+  @Test
+  void optionalModeValidatesALoginOnlySessionOnlyWhenTrustWasConfigured() throws Exception {
+    TlsConfig noTrust = TlsConfig.builder().mode(io.tdstls.negotiation.EncryptMode.OPTIONAL).build();
+    assertThat(noTrust.trustConfigured()).isFalse();
+    ClientEngineFactory optional = new ClientEngineFactory(noTrust);
+    assertThat(optional.validates(true)).isFalse();
+    assertThat(optional.validates(false)).isTrue();
+    try (LogCapture log = new LogCapture()) {
+      optional.newEngine(TestPki.HOST, 1433, TlsNegotiationMode.POST_PRE_LOGIN, true);
+      assertThat(log.warningsContaining("certificate not validated (optional mode)")).isEqualTo(1);
+      optional.newEngine(TestPki.HOST, 1433, TlsNegotiationMode.POST_PRE_LOGIN, false);
+      assertThat(log.warningsContaining("not validated")).isEqualTo(1);
+    }
+    TlsConfig pinned = noTrust.toBuilder().serverCertificateSha256(new byte[32]).build();
+    assertThat(pinned.trustConfigured()).isTrue();
+    assertThat(new ClientEngineFactory(pinned).validates(true)).isTrue();
+    assertThat(new ClientEngineFactory(noTrust.toBuilder().caFile(pki.rootPem()).build()).validates(true)).isTrue();
+    assertThat(new ClientEngineFactory(TlsConfig.builder().build()).validates(true)).as("mandatory").isTrue();
+  }
 }

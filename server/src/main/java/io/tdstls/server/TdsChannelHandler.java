@@ -10,7 +10,6 @@ import io.tdstls.error.TdsException;
 import io.tdstls.negotiation.NegotiatedSecurity;
 import io.tdstls.negotiation.ServerNegotiator;
 import io.tdstls.negotiation.ServerState;
-import io.tdstls.protocol.encryption.Outcome;
 import io.tdstls.protocol.packet.TdsMessage;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -25,8 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   private static final System.Logger LOG = System.getLogger(TdsServer.class.getName());
-  /** How long the answer to a login-only LOGIN7 waits, so that clients have left TLS when it arrives. */
-  private static final long LOGIN_ONLY_REPLY_DELAY_MS = 50;
 
   private final ServerConfig config;
   private final AtomicInteger active;
@@ -101,9 +98,8 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     session = config.sessions().get();
     LoginAnswer answer = session.login(login7, info(ctx));
     byte[] response = negotiator.send(answer.response());
-    if (answer.accepted() && negotiator.negotiated().outcome() == Outcome.LOGIN_ONLY) {
-      // jTDS (ssl=request) on Java 11+ loses a login response that arrives before it has left TLS
-      // (closing its TLS socket drains the bytes already received); SQL Server is never that fast.
+    long delay = answer.accepted() ? ClientQuirks.loginReplyDelayMillis(login7, negotiator.negotiated().outcome()) : 0;
+    if (delay > 0) {
       // Requests sent meanwhile wait, so that answers keep their order.
       loginReplyPending = true;
       ctx.executor().schedule(() -> {
@@ -114,7 +110,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
         } catch (TdsException e) {
           closeAfterFlush(ctx, e);
         }
-      }, LOGIN_ONLY_REPLY_DELAY_MS, TimeUnit.MILLISECONDS);
+      }, delay, TimeUnit.MILLISECONDS);
     } else {
       write(ctx, response);
     }
