@@ -1,19 +1,43 @@
 package io.tdstls.cli.output;
 
-import java.util.Iterator;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes plain Java values as one JSON document: maps (keys as strings, in iteration order),
- * lists, strings, numbers, booleans and {@code null}. Anything else is written as its {@code
- * toString()} text. Enough for the reports the commands print; it reads nothing.
+ * Writes plain Java values as one JSON document through Jackson's streaming generator: maps (keys
+ * as strings, in iteration order), lists, strings, numbers, booleans and {@code null}; a
+ * non-finite number is written as {@code null}, anything else as its {@code toString()} text.
+ * Two-space indentation, {@code "key": value}, the closing brace of the document on its own line.
+ * The one JSON writer of the {@code tds-tls} commands; it reads nothing.
  *
  * <pre>{@code
  * String doc = Json.write(Map.of("outcome", "full", "tls", List.of("TLSv1.2")));
+ * Json.write(bigResult, System.out);   // streamed, never held as one string
  * }</pre>
  */
 public final class Json {
+
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+      .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+          .withObjectEmptySeparator("").withArrayEmptySeparator(""));
+
+  static {
+    PRETTY.indentObjectsWith(INDENT);
+    PRETTY.indentArraysWith(INDENT);
+  }
 
   private Json() {}
 
@@ -24,98 +48,61 @@ public final class Json {
    * @return the JSON text, without a trailing newline
    */
   public static String write(Object value) {
-    StringBuilder out = new StringBuilder();
-    write(value, out, 0);
+    StringWriter out = new StringWriter();
+    write(value, out);
     return out.toString();
   }
 
-  private static void write(Object value, StringBuilder out, int depth) {
-    if (value == null) {
-      out.append("null");
-    } else if (value instanceof Map) {
-      writeMap((Map<?, ?>) value, out, depth);
-    } else if (value instanceof List) {
-      writeList((List<?>) value, out, depth);
-    } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
-      out.append(value);
-    } else if (value instanceof Number) {
-      double d = ((Number) value).doubleValue();
-      out.append(Double.isFinite(d) ? value.toString() : "null");
+  /**
+   * Streams a value as JSON to a writer (not closed), indented by two spaces per level.
+   *
+   * @param value a map, list, string, number, boolean or {@code null}
+   * @param out where the text goes, without a trailing newline
+   * @throws UncheckedIOException if the writer fails
+   */
+  public static void write(Object value, Writer out) {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setPrettyPrinter(new DefaultPrettyPrinter(PRETTY));
+      value(value, g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void value(Object v, JsonGenerator g) throws IOException {
+    if (v == null) {
+      g.writeNull();
+    } else if (v instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        value(e.getValue(), g);
+      }
+      g.writeEndObject();
+    } else if (v instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object item : list) {
+        value(item, g);
+      }
+      g.writeEndArray();
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+      g.writeNumber(((Number) v).longValue());
+    } else if (v instanceof BigInteger i) {
+      g.writeNumber(i);
+    } else if (v instanceof BigDecimal d) {
+      g.writeNumber(d);
+    } else if (v instanceof Number n) {
+      double d = n.doubleValue();
+      if (Double.isFinite(d)) {
+        g.writeNumber(d);
+      } else {
+        g.writeNull();
+      }
     } else {
-      quote(value.toString(), out);
+      g.writeString(v.toString());
     }
-  }
-
-  private static void writeMap(Map<?, ?> map, StringBuilder out, int depth) {
-    if (map.isEmpty()) {
-      out.append("{}");
-      return;
-    }
-    out.append('{');
-    Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
-    while (it.hasNext()) {
-      Map.Entry<?, ?> e = it.next();
-      newline(out, depth + 1);
-      quote(String.valueOf(e.getKey()), out);
-      out.append(": ");
-      write(e.getValue(), out, depth + 1);
-      if (it.hasNext()) {
-        out.append(',');
-      }
-    }
-    newline(out, depth);
-    out.append('}');
-  }
-
-  private static void writeList(List<?> list, StringBuilder out, int depth) {
-    if (list.isEmpty()) {
-      out.append("[]");
-      return;
-    }
-    out.append('[');
-    for (int i = 0; i < list.size(); i++) {
-      newline(out, depth + 1);
-      write(list.get(i), out, depth + 1);
-      if (i < list.size() - 1) {
-        out.append(',');
-      }
-    }
-    newline(out, depth);
-    out.append(']');
-  }
-
-  private static void newline(StringBuilder out, int depth) {
-    out.append('\n').append("  ".repeat(depth));
-  }
-
-  private static void quote(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        default:
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-      }
-    }
-    out.append('"');
   }
 }

@@ -41,4 +41,19 @@ class JsonTest {
   void nonFiniteNumbersBecomeNull() throws Exception {
     assertThat(MAPPER.readValue(Json.write(Arrays.asList(Double.NaN, 2.0)), List.class)).containsExactly(null, 2.0);
   }
+
+  @Test
+  void theLayoutIsTwoSpacesWithTheClosingBraceAlone() {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("a", 1);
+    doc.put("b", List.of("x"));
+    doc.put("c", Map.of());
+    assertThat(Json.write(doc)).isEqualTo("{\n  \"a\": 1,\n  \"b\": [\n    \"x\"\n  ],\n  \"c\": {}\n}");
+    assertThat(Json.write(new Object() {
+      @Override
+      public String toString() {
+        return "text";
+      }
+    })).isEqualTo("\"text\"");
+  }
 }
