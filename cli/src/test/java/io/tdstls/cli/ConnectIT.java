@@ -26,6 +26,20 @@ class ConnectIT {
   }
 
   @Test
+  void optionalModeWithoutTrustLogsInLoginOnlyAndSaysTheCertificateWasNotValidated() throws Exception {
+    try (Tool.Background server = serve()) {
+      JsonNode facts = MAPPER.readTree(server.awaitOutput("\n}", START));
+      Tool.Result r = Tool.run(Map.of("TDS_PASSWORD", "Pw-12345"), "connect", "-H", "127.0.0.1",
+          "-p", facts.get("port").asText(), "-U", "app", "--encrypt", "optional", "--json", "-Q", "SELECT 1");
+      assertThat(r.exit()).as(r.err()).isZero();
+      JsonNode session = MAPPER.readTree(r.out()).get("session");
+      assertThat(session.get("encryption").asText()).isEqualTo("login-only");
+      assertThat(session.get("tls").get("certificate_validated").asBoolean()).isFalse();
+      assertThat(r.err()).contains("certificate not validated (optional mode)");
+    }
+  }
+
+  @Test
   void jsonReportsTheSessionAndTheResults() throws Exception {
     try (Tool.Background server = serve()) {
       JsonNode facts = MAPPER.readTree(server.awaitOutput("\n}", START));
@@ -42,6 +56,7 @@ class ConnectIT {
       assertThat(session.get("encryption").asText()).isEqualTo("full");
       assertThat(session.get("tls").get("protocol").asText()).isEqualTo("TLSv1.2");
       assertThat(session.get("tls").get("certificate_sha256").asText()).isEqualTo(sha);
+      assertThat(session.get("tls").get("certificate_validated").asBoolean()).isTrue();
       assertThat(doc.get("results").get(0).get("tables").get(0).get("rows").get(0).get(0).asText()).isEqualTo("TRUE");
       JsonNode second = doc.get("results").get(1).get("tables").get(0);
       assertThat(second.get("columns").toString()).isEqualTo("[\"one\",\"letter\"]");

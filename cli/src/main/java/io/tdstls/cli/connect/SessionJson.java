@@ -39,13 +39,13 @@ public final class SessionJson {
       m.put("prelogin_version", r.security().serverPreLogin().version().toString());
       m.put("product", r.security().serverPreLogin().version().productName());
     }
-    m.put("tls", r.tls().map(SessionJson::tls).orElse(null));
+    m.put("tls", r.tls().map(t -> tls(t, r.certificateValidated())).orElse(null));
     m.put("packet_size", r.packetSize());
     m.put("database", r.database());
     return m;
   }
 
-  private static Map<String, Object> tls(TlsInfo t) {
+  private static Map<String, Object> tls(TlsInfo t, boolean certificateValidated) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("protocol", t.protocol());
     m.put("cipher_suite", t.cipherSuite());
@@ -55,6 +55,7 @@ public final class SessionJson {
       m.put("certificate_subject", t.peerCertificates().get(0).getSubjectX500Principal().getName());
       m.put("certificate_sha256", CertificateFingerprint.sha256(t.peerCertificates().get(0)).toString());
     }
+    m.put("certificate_validated", certificateValidated);
     return m;
   }
 
