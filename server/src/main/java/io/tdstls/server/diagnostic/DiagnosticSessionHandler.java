@@ -1,6 +1,7 @@
 package io.tdstls.server.diagnostic;
 
 import io.tdstls.error.TdsException;
+import io.tdstls.error.TdsProtocolException;
 import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.batch.RpcRequest;
 import io.tdstls.protocol.batch.SqlBatch;
@@ -136,6 +137,25 @@ public final class DiagnosticSessionHandler implements SessionHandler {
       state.reset(!reset);
       tokens.add(new EnvChange.Binary(EnvChangeType.RESET_CONNECTION, new byte[0], new byte[0]));
     }
+    int kept = tokens.size();
+    try {
+      answer(request, facts, answers, tokens);
+      return List.of(tabular(tokens));
+    } catch (TdsProtocolException | RuntimeException e) {
+      // The message was framed correctly, so the session survives: SQL Server's error, then on.
+      tokens.subList(kept, tokens.size()).clear();
+      boolean rpc = request.type() == PacketType.RPC;
+      tokens.add(ServerMessage.error(rpc ? 8009 : 8624, 1, 16, rpc
+          ? "The incoming tabular data stream (TDS) remote procedure call (RPC) protocol stream is incorrect: "
+              + e.getMessage()
+          : "The tds-tls diagnostic endpoint cannot answer this request: " + e.getMessage(), serverName, "", 1));
+      tokens.add(Done.of(TokenType.DONE, DoneStatus.toBits(DoneStatus.ERROR), 0, 0));
+      return List.of(tabular(tokens));
+    }
+  }
+
+  private void answer(TdsMessage request, SessionFacts facts, AnswerTokens answers, List<Token> tokens)
+      throws TdsProtocolException {
     switch (request.type()) {
       case ATTENTION:
         tokens.add(Done.of(TokenType.DONE, DoneStatus.toBits(DoneStatus.ATTENTION), 0, 0));
@@ -160,7 +180,6 @@ public final class DiagnosticSessionHandler implements SessionHandler {
         tokens.add(Done.of(TokenType.DONE, DoneStatus.toBits(DoneStatus.ERROR), 0, 0));
         break;
     }
-    return List.of(tabular(tokens));
   }
 
   private SessionFacts facts(ConnectionInfo connection) {

@@ -102,6 +102,9 @@ final class Expressions {
     String base = t.group(1).toLowerCase(Locale.ROOT);
     String length = t.group(2);
     String text = v.asText();
+    if (text != null && length != null && length.matches("\\d+") && text.length() > Integer.parseInt(length)) {
+      text = text.substring(0, Integer.parseInt(length)); // CAST truncates strings, as in SQL Server
+    }
     try {
       switch (base) {
         case "int":

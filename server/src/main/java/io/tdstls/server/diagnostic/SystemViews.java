@@ -30,6 +30,8 @@ final class SystemViews {
     VIEWS.put("sys.dm_exec_connections", oneRow(connectionColumns()));
     VIEWS.put("sys.dm_exec_sessions", oneRow(sessionColumns()));
     VIEWS.put("sys.databases", databases());
+    VIEWS.put("dbo.sysdatabases", VIEWS.get("sys.databases")); // the SQL Server 2000 name, still queried
+    VIEWS.put("sys.sysdatabases", VIEWS.get("sys.databases"));
     VIEWS.put("sys.configurations", configurations());
     VIEWS.put("tdstls.negotiation", new View(
         List.of(new ResultColumn("name", SqlValue.NVARCHAR_128), new ResultColumn("value", SqlValue.NVARCHAR_4000)),

@@ -186,4 +186,13 @@ class RequestAnswersTest {
     List<Token> quiet = send(PacketType.SQL_BATCH, 0, SqlBatch.encode("SET NOCOUNT ON\nSELECT 1", TdsVersion.V7_4, 0, 1));
     assertThat(of(quiet, Done.class).get(1).has(DoneStatus.COUNT)).isFalse();
   }
+
+  @Test
+  void anRpcThisEndpointCannotDecodeGetsAnErrorAndTheSessionGoesOn() throws Exception {
+    byte[] call = new RpcRequest("", 10, 0, List.of(in("", NVARCHAR, "SELECT 1"))).encode(TdsVersion.V7_4);
+    byte[] truncated = Arrays.copyOf(call, call.length - 3);
+    List<Token> t = send(PacketType.RPC, 0, truncated);
+    assertThat(of(t, ServerMessage.class)).singleElement().satisfies(m -> assertThat(m.number()).isEqualTo(8009));
+    assertThat(scalar("SELECT 2")).isEqualTo(2);
+  }
 }

@@ -174,4 +174,16 @@ class SessionAnswersTest {
     assertThat(value("SELECT DB_NAME()")).isEqualTo("sales");
     assertThat(value("SELECT @@TRANCOUNT")).isEqualTo(0);
   }
+
+  @Test
+  void frequentConnectTimeMetadataQueries() {
+    assertThat(value("SELECT is_read_committed_snapshot_on FROM sys.databases WHERE database_id = DB_ID()")).isEqualTo(false);
+    assertThat(value("SELECT TOP 1 name FROM master.dbo.sysdatabases")).isEqualTo("master");
+    assertThat(value("SELECT CONVERT(INT, SERVERPROPERTY('EngineEdition'))")).isEqualTo(3);
+    assertThat(value("SELECT CAST(SERVERPROPERTY('Edition') AS nvarchar(9))")).isEqualTo("Developer");
+    assertThat(value("SELECT collation_name FROM sys.databases WHERE name = N'master'")).isEqualTo("SQL_Latin1_General_CP1_CI_AS");
+    assertThat(value("SELECT transaction_isolation_level FROM sys.dm_exec_sessions WHERE session_id = @@SPID")).isEqualTo((short) 2);
+    assertThat(run("sp_datatype_info_100 12, 3").get(0)).isInstanceOfSatisfying(Answer.Failure.class,
+        f -> assertThat(f.number()).isEqualTo(2812));
+  }
 }
