@@ -1,0 +1,150 @@
+package io.tdstls.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tdstls.client.ConnectionConfig;
+import io.tdstls.client.TdsClient;
+import io.tdstls.client.TdsSession;
+import io.tdstls.error.TdsException;
+import io.tdstls.negotiation.EncryptMode;
+import io.tdstls.protocol.batch.SqlBatch;
+import io.tdstls.protocol.encryption.ServerEncryption;
+import io.tdstls.protocol.login.TdsVersion;
+import io.tdstls.protocol.packet.TdsMessage;
+import io.tdstls.protocol.token.LoginAck;
+import io.tdstls.server.ConnectionInfo;
+import io.tdstls.server.LoginAnswer;
+import io.tdstls.server.ResponseStream;
+import io.tdstls.server.SessionHandler;
+import io.tdstls.server.StreamingSessionHandler;
+import io.tdstls.server.TdsServer;
+import io.tdstls.tls.TlsConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Back-pressure: a logged-in client that keeps sending requests and never reads the answers makes
+ * the server stop reading from it, so the server's heap stays bounded and other clients keep
+ * logging in.
+ */
+class BackPressureTest {
+
+  /** Heap growth allowed for one non-reading client, after a full GC (measured: well under 2 MiB). */
+  static final long HEAP_BOUND = 32L << 20;
+  /** The most request bytes a non-reading client tries to send (bounded, whatever happens). */
+  static final long MAX_REQUEST_BYTES = 256L << 20;
+
+  @Test
+  void aClientPipeliningSelectVersionWithoutReadingCostsBoundedHeap() throws Exception {
+    try (TdsServer server = TdsServer.start(ServerEndpointTest.server(ServerEncryption.NOT_SUPPORTED, null).build());
+        RawClient greedy = new RawClient(server.port())) {
+      assertThat(greedy.login(TdsVersion.V7_4.code())).anyMatch(t -> t instanceof LoginAck);
+      long before = heapAfterGc();
+      long sent = pipelineUntilBlocked(greedy, RawClient.batch("SELECT @@VERSION"));
+      long growth = heapAfterGc() - before;
+      System.out.printf("non-reading client: %,d request bytes accepted, heap growth after GC %,d bytes%n", sent, growth);
+      assertThat(sent).as("the server stopped reading before the client sent everything").isLessThan(MAX_REQUEST_BYTES);
+      assertThat(growth).as("heap growth after GC").isLessThan(HEAP_BOUND);
+      othersStillLogIn(server);
+    }
+  }
+
+  @Test
+  void aClientNotReadingALargeStreamedResultCostsBoundedHeap() throws Exception {
+    try (TdsServer server = TdsServer.start(ServerEndpointTest.server(ServerEncryption.NOT_SUPPORTED, null)
+            .sessions(() -> new EndlessStreamHandler(ServerEndpointTest.server(ServerEncryption.NOT_SUPPORTED, null)
+                .build().sessions().get()))
+            .build());
+        RawClient greedy = new RawClient(server.port())) {
+      assertThat(greedy.login(TdsVersion.V7_4.code())).anyMatch(t -> t instanceof LoginAck);
+      long before = heapAfterGc();
+      long sent = pipelineUntilBlocked(greedy, RawClient.batch("STREAM"));
+      long growth = heapAfterGc() - before;
+      System.out.printf("non-reading client of a streamed result: %,d request bytes accepted, heap growth %,d bytes%n",
+          sent, growth);
+      assertThat(sent).isLessThan(MAX_REQUEST_BYTES);
+      assertThat(growth).as("heap growth after GC").isLessThan(HEAP_BOUND);
+      othersStillLogIn(server);
+    }
+  }
+
+  /**
+   * Writes the request again and again from another thread until the writes block (the server
+   * stopped reading) or {@link #MAX_REQUEST_BYTES} went out; returns the bytes written.
+   */
+  static long pipelineUntilBlocked(RawClient client, byte[] request) throws Exception {
+    byte[] chunk = new byte[request.length * Math.max(1, 16384 / request.length)];
+    for (int off = 0; off + request.length <= chunk.length; off += request.length) {
+      System.arraycopy(request, 0, chunk, off, request.length);
+    }
+    AtomicLong written = new AtomicLong();
+    OutputStream out = client.socket.getOutputStream();
+    Thread writer = new Thread(() -> {
+      try {
+        while (written.get() < MAX_REQUEST_BYTES) {
+          out.write(chunk);
+          written.addAndGet(chunk.length);
+        }
+      } catch (IOException e) {
+        // the socket is closed at the end of the test
+      }
+    }, "non-reading client");
+    writer.setDaemon(true);
+    writer.start();
+    long last = -1;
+    for (int i = 0; i < 600 && writer.isAlive() && written.get() != last; i++) {
+      last = written.get();
+      Thread.sleep(1000);
+    }
+    return written.get();
+  }
+
+  static void othersStillLogIn(TdsServer server) throws TdsException {
+    ConnectionConfig config = ConnectionConfig.builder().host("127.0.0.1").port(server.port())
+        .user(ServerEndpointTest.USER).password(ServerEndpointTest.PASSWORD.toCharArray())
+        .tls(TlsConfig.builder().mode(EncryptMode.OFF).build()).build();
+    for (int i = 0; i < 5; i++) {
+      try (TdsSession other = TdsClient.connect(config)) {
+        assertThat(other.execute("SELECT 7").firstTable().rows()).containsExactly(List.of(7));
+      }
+    }
+  }
+
+  static long heapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** Answers {@code STREAM} with an endless result, produced piece by piece. */
+  static final class EndlessStreamHandler implements StreamingSessionHandler {
+    private final SessionHandler delegate;
+
+    EndlessStreamHandler(SessionHandler delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public LoginAnswer login(TdsMessage login7, ConnectionInfo connection) throws TdsException {
+      return delegate.login(login7, connection);
+    }
+
+    @Override
+    public List<TdsMessage> request(TdsMessage request, ConnectionInfo connection) throws TdsException {
+      return delegate.request(request, connection);
+    }
+
+    @Override
+    public ResponseStream stream(TdsMessage request, ConnectionInfo connection) throws TdsException {
+      if (!SqlBatch.decode(request.payload()).equals("STREAM")) {
+        return null;
+      }
+      return () -> new byte[64 << 10];
+    }
+  }
+}
