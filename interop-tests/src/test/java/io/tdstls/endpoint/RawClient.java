@@ -34,7 +34,8 @@ final class RawClient implements AutoCloseable {
         .userName(ServerEndpointTest.USER).password(ServerEndpointTest.PASSWORD)
         .appName("raw").hostName("test").serverName("localhost").clientInterfaceName("test").build();
     socket.getOutputStream().write(MessageSplitter.toWire(new TdsMessage(PacketType.LOGIN7, login.encode()), 4096, 0));
-    return new TokenDecoder(TdsVersion.V7_4).decode(readMessage());
+    TdsVersion asked = TdsVersion.fromCode(tdsVersionCode);
+    return new TokenDecoder(asked == null || asked == TdsVersion.V8_0 ? TdsVersion.V7_4 : asked).decode(readMessage());
   }
 
   /** One SQL batch as it goes on the wire after a 7.4 login. */

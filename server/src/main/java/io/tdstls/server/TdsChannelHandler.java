@@ -198,7 +198,13 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    LOG.log(Level.WARNING, "conn " + spid + " from " + ctx.channel().remoteAddress() + ": closed on error", cause);
+    if (PeerHangUp.is(cause)) {
+      LOG.log(Level.INFO, "conn {0} from {1}: the client reset the connection in state {2} ({3})",
+          spid, ctx.channel().remoteAddress(), negotiator.state(), cause.getMessage());
+    } else {
+      LOG.log(Level.WARNING, "conn " + spid + " from " + ctx.channel().remoteAddress() + ": closed on error in state "
+          + negotiator.state(), cause);
+    }
     closeLogged = true;
     ctx.close();
   }
