@@ -76,6 +76,7 @@ public final class ConnectionConfig {
   private final Duration connectTimeout;
   private final Duration loginTimeout;
   private final Duration readTimeout;
+  private final Duration queryTimeout;
   private final boolean followRoutingRedirects;
   private final TlsConfig tls;
 
@@ -93,6 +94,7 @@ public final class ConnectionConfig {
     this.connectTimeout = b.connectTimeout;
     this.loginTimeout = b.loginTimeout;
     this.readTimeout = b.readTimeout;
+    this.queryTimeout = b.queryTimeout;
     this.followRoutingRedirects = b.followRoutingRedirects;
     this.tls = b.tls;
   }
@@ -127,6 +129,7 @@ public final class ConnectionConfig {
     b.connectTimeout = connectTimeout;
     b.loginTimeout = loginTimeout;
     b.readTimeout = readTimeout;
+    b.queryTimeout = queryTimeout;
     b.followRoutingRedirects = followRoutingRedirects;
     b.tls = tls;
     return b;
@@ -262,6 +265,18 @@ public final class ConnectionConfig {
   }
 
   /**
+   * Returns the time a query ({@link TdsSession#execute(String)}) may take. When it runs out, the
+   * client sends ATTENTION (cancel) and waits a bounded time for the server's acknowledgement: if
+   * it comes, the call fails with a {@link io.tdstls.error.TdsTimeoutException} and the session
+   * stays usable; if not, the connection is closed and the call fails the same way.
+   *
+   * @return the timeout; {@link Duration#ZERO} (the default) means no limit
+   */
+  public Duration queryTimeout() {
+    return queryTimeout;
+  }
+
+  /**
    * Tells whether a routing ENVCHANGE (Azure SQL gateway, availability group read-only routing)
    * is followed by connecting to the server it names.
    *
@@ -292,7 +307,7 @@ public final class ConnectionConfig {
         && applicationName.equals(c.applicationName) && workstationName.equals(c.workstationName)
         && tdsVersion == c.tdsVersion && packetSize == c.packetSize
         && connectTimeout.equals(c.connectTimeout) && loginTimeout.equals(c.loginTimeout)
-        && readTimeout.equals(c.readTimeout) && followRoutingRedirects == c.followRoutingRedirects
+        && readTimeout.equals(c.readTimeout) && queryTimeout.equals(c.queryTimeout) && followRoutingRedirects == c.followRoutingRedirects
         && tls.equals(c.tls);
   }
 
@@ -325,6 +340,9 @@ public final class ConnectionConfig {
         .append(", connectTimeout=").append(describe(connectTimeout))
         .append(", loginTimeout=").append(describe(loginTimeout))
         .append(", readTimeout=").append(describe(readTimeout));
+    if (!queryTimeout.isZero()) {
+      b.append(", queryTimeout=").append(queryTimeout);
+    }
     if (!followRoutingRedirects) {
       b.append(", noRouting");
     }
@@ -350,6 +368,7 @@ public final class ConnectionConfig {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration loginTimeout = DEFAULT_LOGIN_TIMEOUT;
     private Duration readTimeout = Duration.ZERO;
+    private Duration queryTimeout = Duration.ZERO;
     private boolean followRoutingRedirects = true;
     private TlsConfig tls = TlsConfig.defaults();
 
@@ -529,6 +548,19 @@ public final class ConnectionConfig {
      */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = timeout("read timeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets the time a query may take before it is cancelled with ATTENTION ({@link
+     * ConnectionConfig#queryTimeout()}).
+     *
+     * @param timeout the timeout; {@link Duration#ZERO} for no limit
+     * @return this builder
+     * @throws TdsConfigException if negative
+     */
+    public Builder queryTimeout(Duration timeout) {
+      this.queryTimeout = timeout("query timeout", timeout);
       return this;
     }
 

@@ -54,6 +54,17 @@ public record SessionReport(
   }
 
   /**
+   * Tells whether a strict session's server selected no ALPN protocol. [MS-TDS] servers select
+   * {@code tds/8.0} when offered; one that selects nothing still works, but is worth reporting (a
+   * server that selects another protocol is refused during the handshake).
+   *
+   * @return whether the outcome is strict and no ALPN protocol was selected
+   */
+  public boolean alpnMissing() {
+    return outcome() == Outcome.STRICT && tls().map(t -> t.alpn().isEmpty()).orElse(true);
+  }
+
+  /**
    * Returns where the client was first sent before a redirect.
    *
    * @return {@code host:port}, if the server routed the client elsewhere
@@ -85,7 +96,8 @@ public record SessionReport(
     b.append('\n');
     tls().ifPresent(t -> {
       b.append("tls         ").append(t.protocol()).append(' ').append(t.cipherSuite()).append('\n');
-      b.append("alpn        ").append(t.alpn().isEmpty() ? "(none)" : t.alpn()).append('\n');
+      b.append("alpn        ").append(!t.alpn().isEmpty() ? t.alpn()
+          : alpnMissing() ? "(none: the strict server selected no ALPN protocol, tds/8.0 expected)" : "(none)").append('\n');
       b.append("sni         ").append(t.sniHostName().isEmpty() ? "(none)" : t.sniHostName()).append('\n');
       if (!t.peerCertificates().isEmpty()) {
         b.append("certificate ").append(t.peerCertificates().get(0).getSubjectX500Principal().getName()).append('\n');

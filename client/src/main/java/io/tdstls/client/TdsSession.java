@@ -4,6 +4,7 @@ import io.tdstls.error.ServerErrorException;
 import io.tdstls.error.TdsConnectionException;
 import io.tdstls.error.TdsException;
 import io.tdstls.error.TdsProtocolException;
+import io.tdstls.error.TdsTimeoutException;
 import io.tdstls.negotiation.ClientNegotiator;
 import io.tdstls.negotiation.ClientState;
 import io.tdstls.negotiation.TlsEngineSource;
@@ -199,16 +200,30 @@ public final class TdsSession implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the session is closed");
     }
-    TdsMessage reply;
+    TdsMessage reply = null;
+    TdsTimeoutException cancelled = null;
     try {
       TdsVersion version = report.loginAck().tdsVersion().filter(v -> v != TdsVersion.V8_0).orElse(TdsVersion.V7_4);
       byte[] batch = SqlBatch.encode(sql, version, transactionDescriptor, 1);
       transport.write(core.send(new TdsMessage(PacketType.SQL_BATCH, batch)));
-      reply = awaitMessage(deadline(config.readTimeout()));
+      Instant readDeadline = deadline(config.readTimeout());
+      Instant queryDeadline = deadline(config.queryTimeout());
+      if (queryDeadline != null && (readDeadline == null || !readDeadline.isBefore(queryDeadline))) {
+        try {
+          reply = awaitMessage(queryDeadline);
+        } catch (TdsTimeoutException timedOut) {
+          cancelled = cancelAfterTimeout(); // throws, closing the session, if not acknowledged
+        }
+      } else {
+        reply = awaitMessage(readDeadline);
+      }
     } catch (TdsException e) {
       core.fail(e);
       close();
       throw e;
+    }
+    if (cancelled != null) {
+      throw cancelled; // acknowledged: the session stays usable
     }
     return collect(decoder.decode(reply.payload()));
   }
@@ -254,6 +269,39 @@ public final class TdsSession implements AutoCloseable {
       core.fail(e);
       close();
       throw e;
+    }
+  }
+
+  /** How long the client waits for the server to acknowledge an ATTENTION, at most. */
+  static final Duration ATTENTION_WAIT_MAX = Duration.ofSeconds(5);
+
+  /**
+   * Sends ATTENTION after the query timeout ran out, and reads (discarding what the query still
+   * sends) until the DONE with the attention bit, for at most the query timeout again and {@link
+   * #ATTENTION_WAIT_MAX}.
+   *
+   * @return the timeout error to throw when the server acknowledged (the session stays usable)
+   * @throws TdsTimeoutException when it did not (the caller closes the session)
+   */
+  private TdsTimeoutException cancelAfterTimeout() throws TdsException {
+    Duration wait = config.queryTimeout().compareTo(ATTENTION_WAIT_MAX) < 0 ? config.queryTimeout() : ATTENTION_WAIT_MAX;
+    String what = "the query did not finish within " + config.queryTimeout().toMillis() + " ms";
+    transport.write(core.send(new TdsMessage(PacketType.ATTENTION, new byte[0])));
+    Instant ackDeadline = Instant.now().plus(wait);
+    try {
+      while (true) {
+        TdsMessage m = awaitMessage(ackDeadline);
+        for (Token t : decoder.decode(m.payload())) {
+          if (t instanceof Done && ((Done) t).has(DoneStatus.ATTENTION)) {
+            return new TdsTimeoutException(what + "; it was cancelled (ATTENTION acknowledged)",
+                "raise the query timeout, or make the query faster; the session is still usable", null);
+          }
+        }
+      }
+    } catch (TdsTimeoutException noAck) {
+      throw new TdsTimeoutException(what + ", and the server did not acknowledge the cancel (ATTENTION) within "
+          + wait.toMillis() + " ms; the connection was closed",
+          "the server is stuck or overloaded; raise the query timeout, or check the server", null);
     }
   }
 

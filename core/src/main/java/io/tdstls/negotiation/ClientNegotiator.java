@@ -5,6 +5,8 @@ import io.tdstls.tls.TlsFailures;
 import io.tdstls.error.EncryptionRequiredException;
 import io.tdstls.error.TdsException;
 import io.tdstls.error.TdsProtocolException;
+import io.tdstls.error.TlsHandshakeException;
+import io.tdstls.tls.ClientEngineFactory;
 import io.tdstls.protocol.encryption.ClientOutcome;
 import io.tdstls.protocol.encryption.EncryptionTable;
 import io.tdstls.protocol.encryption.Outcome;
@@ -147,6 +149,11 @@ public final class ClientNegotiator {
       return;
     }
     tlsInfo = TlsInfo.of(tls.engine());
+    if (!tlsInfo.alpn().isEmpty() && !tlsInfo.alpn().equals(ClientEngineFactory.ALPN_TDS_8)) {
+      throw new TlsHandshakeException("the strict server selected the ALPN protocol '" + tlsInfo.alpn() + "', not "
+          + ClientEngineFactory.ALPN_TDS_8 + ": it is not speaking TDS 8.0",
+          "check the host and port: this endpoint serves another protocol over TLS", null);
+    }
     engines.handshakeCompleted(tls.engine());
     stream.encryptWith(tls);
     stream.send(new TdsMessage(PacketType.PRELOGIN, preLogin.encode()));

@@ -14,8 +14,13 @@ import io.tdstls.protocol.packet.TdsMessage;
 import io.tdstls.protocol.prelogin.EncryptionLevel;
 import io.tdstls.protocol.prelogin.EncryptionValue;
 import io.tdstls.protocol.prelogin.PreLogin;
+import io.tdstls.error.TlsHandshakeException;
+import io.tdstls.tls.ClientEngineFactory;
+import java.io.ByteArrayOutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -25,7 +30,8 @@ import javax.net.ssl.SSLException;
  *
  * <p>The first byte tells the protocols apart ([MS-TDS] 3.3.5.1): 0x12 starts TDS 7.x (PRELOGIN in
  * clear, answered by {@link EncryptionTable#serverReply}, then TLS inside PRELOGIN packets), 0x16
- * starts TDS 8.0 strict (TLS first, ALPN {@code tds/8.0} selected when offered), 0x10 is a LOGIN7
+ * starts TDS 8.0 strict (TLS first, ALPN {@code tds/8.0} selected when offered; the {@link
+ * AlpnPolicy} is applied to the ClientHello whatever the TLS provider), 0x10 is a LOGIN7
  * with no PRELOGIN (served in clear only where the policy allows cleartext). Anything else closes
  * the connection.
  *
@@ -54,6 +60,10 @@ public final class ServerNegotiator {
   private TlsInfo tlsInfo;
   private TdsException failure;
   private TdsMessage pendingLogin;
+  private ByteArrayOutputStream clientHello;
+
+  /** A fatal TLS alert record: no_application_protocol (120), RFC 7301 3.2. */
+  private static final byte[] NO_APPLICATION_PROTOCOL_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x78};
 
   /**
    * Creates the server side of one connection.
@@ -135,6 +145,7 @@ public final class ServerNegotiator {
         throw new TdsProtocolException("connection", "a TLS ClientHello (strict, TDS 8.0) arrived, but strict is disabled on this server", 0);
       }
       strict = true;
+      clientHello = new ByteArrayOutputStream();
       tls = new TlsEngineDriver(serverEngine(TlsNegotiationMode.STRICT));
       moveTo(ServerState.STRICT_TLS_HANDSHAKE);
     } else if (first == PacketType.LOGIN7.code()) {
@@ -157,6 +168,12 @@ public final class ServerNegotiator {
   }
 
   private void onStrictHandshake(ByteBuffer in) throws SSLException, TdsException {
+    if (clientHello != null) {
+      in = checkAlpn(in);
+      if (in == null) {
+        return;
+      }
+    }
     tls.feed(in);
     if (!stream.handshakeStep(tls, false)) {
       return;
@@ -167,6 +184,41 @@ public final class ServerNegotiator {
     moveTo(ServerState.AWAIT_PRELOGIN);
     stream.receive(ByteBuffer.allocate(0)); // records that arrived with the client's last flight
     onPreLogin();
+  }
+
+  /**
+   * Holds the first bytes of a strict connection until the ClientHello is complete, and applies
+   * the ALPN policy to it: an offer without {@code tds/8.0} is always refused, a missing offer
+   * when the policy requires ALPN. A refusal answers with the TLS alert {@code
+   * no_application_protocol} (RFC 7301 3.2) before the TLS engine sees anything.
+   *
+   * @return all bytes held, to feed to the TLS engine, or {@code null} if waiting or refused
+   */
+  private ByteBuffer checkAlpn(ByteBuffer in) throws TdsException {
+    byte[] chunk = new byte[in.remaining()];
+    in.get(chunk);
+    clientHello.write(chunk, 0, chunk.length);
+    byte[] held = clientHello.toByteArray();
+    Optional<List<String>> offered = ClientHelloAlpn.offered(held);
+    if (offered == null) {
+      return null;
+    }
+    clientHello = null;
+    String refusal = null;
+    if (offered.isPresent() && !offered.get().contains(ClientEngineFactory.ALPN_TDS_8)) {
+      refusal = "the strict client offered ALPN " + offered.get() + " without " + ClientEngineFactory.ALPN_TDS_8;
+    } else if (offered.isEmpty() && policy.alpn() == AlpnPolicy.REQUIRED) {
+      refusal = "the strict client offered no ALPN, and this server requires " + ClientEngineFactory.ALPN_TDS_8;
+    }
+    if (refusal == null) {
+      return ByteBuffer.wrap(held);
+    }
+    stream.sendRaw(NO_APPLICATION_PROTOCOL_ALERT);
+    failure = new TlsHandshakeException(refusal + ": refused with the TLS alert no_application_protocol",
+        "the client must offer ALPN " + ClientEngineFactory.ALPN_TDS_8 + " (TDS 8.0 strict)", null);
+    LOG.log(Level.DEBUG, "{0} -> FINAL: {1}", state, failure.getMessage());
+    state = ServerState.FINAL;
+    return null;
   }
 
   private void onPreLogin() throws SSLException, TdsException {

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param encryption TDS 7.x encryption: available, forced, or not supported
  * @param clientCert how a CLIENT_CERT ENCRYPTION byte is treated (MS-TDS or Babelfish)
  * @param strict whether TDS 8.0 strict connections are disabled, allowed or required
+ * @param alpn whether a strict client must offer ALPN (one offering only other protocols is always
+ *     refused)
  */
-public record ServerPolicy(ServerEncryption encryption, ClientCertPolicy clientCert, StrictPolicy strict) {
+public record ServerPolicy(ServerEncryption encryption, ClientCertPolicy clientCert, StrictPolicy strict, AlpnPolicy alpn) {
 
   /**
    * Checks the components.
@@ -19,14 +21,37 @@ public record ServerPolicy(ServerEncryption encryption, ClientCertPolicy clientC
    * @param encryption see the record component
    * @param clientCert see the record component
    * @param strict see the record component
+   * @param alpn see the record component
    */
   public ServerPolicy {
     Objects.requireNonNull(encryption, "encryption");
     Objects.requireNonNull(clientCert, "clientCert");
     Objects.requireNonNull(strict, "strict");
+    Objects.requireNonNull(alpn, "alpn");
     if (encryption == ServerEncryption.NOT_SUPPORTED && strict != StrictPolicy.DISABLED) {
       throw new IllegalArgumentException("a server without TLS cannot accept strict connections");
     }
+  }
+
+  /**
+   * Creates a policy that serves strict clients offering no ALPN ({@link AlpnPolicy#OPTIONAL}).
+   *
+   * @param encryption see the record component
+   * @param clientCert see the record component
+   * @param strict see the record component
+   */
+  public ServerPolicy(ServerEncryption encryption, ClientCertPolicy clientCert, StrictPolicy strict) {
+    this(encryption, clientCert, strict, AlpnPolicy.OPTIONAL);
+  }
+
+  /**
+   * Returns this policy with another ALPN rule.
+   *
+   * @param rule whether strict clients must offer ALPN {@code tds/8.0}
+   * @return the new policy
+   */
+  public ServerPolicy withAlpn(AlpnPolicy rule) {
+    return new ServerPolicy(encryption, clientCert, strict, rule);
   }
 
   /**

@@ -24,7 +24,8 @@ import javax.net.ssl.TrustManager;
  *   <li>The TDS 7.x path ({@link TlsNegotiationMode#POST_PRE_LOGIN}) is capped at TLS 1.2, and
  *       never asks for a client certificate.
  *   <li>The strict path accepts TLS 1.2 and 1.3 (within the configured range), selects ALPN {@code
- *       tds/8.0} when the client offers it without requiring ALPN, and asks for a client
+ *       tds/8.0} when the client offers it without requiring ALPN, refuses an offer without
+ *       {@code tds/8.0} with {@code no_application_protocol}, and asks for a client
  *       certificate as {@link ServerTlsConfig#clientCertificateMode()} says.
  * </ul>
  *
@@ -126,8 +127,9 @@ public final class ServerEngineFactory {
     }
     engine.setSSLParameters(params);
     if (path == TlsNegotiationMode.STRICT) {
+      // null for an offer without tds/8.0: the engine answers no_application_protocol (RFC 7301 3.2)
       engine.setHandshakeApplicationProtocolSelector((e, offered) ->
-          offered.contains(ClientEngineFactory.ALPN_TDS_8) ? ClientEngineFactory.ALPN_TDS_8 : "");
+          offered.isEmpty() ? "" : offered.contains(ClientEngineFactory.ALPN_TDS_8) ? ClientEngineFactory.ALPN_TDS_8 : null);
     }
     return engine;
   }

@@ -32,11 +32,15 @@ final class Pump {
   TdsException serverError;
 
   Pump(EncryptMode mode, ServerPolicy policy, int chunk) {
+    this(mode, policy, chunk, TestTls.clientEngines(), TestTls.serverEngines());
+  }
+
+  Pump(EncryptMode mode, ServerPolicy policy, int chunk, TlsEngineSource clientEngines, TlsEngineSource serverEngines) {
     this.chunk = chunk;
-    this.client = new ClientNegotiator(mode, PreLogin.of(new Version(1, 0, 0, 0)), TestTls.clientEngines(),
+    this.client = new ClientNegotiator(mode, PreLogin.of(new Version(1, 0, 0, 0)), clientEngines,
         outcome -> ("LOGIN7 with password " + PASSWORD_MARKER + " outcome " + outcome).getBytes(StandardCharsets.UTF_8),
         1 << 20);
-    this.server = new ServerNegotiator(policy, SERVER_PRELOGIN, TestTls.serverEngines(), 1 << 20);
+    this.server = new ServerNegotiator(policy, SERVER_PRELOGIN, serverEngines, 1 << 20);
   }
 
   Pump withLoginPacketSize(int size) {

@@ -11,6 +11,7 @@ final class ServerLog extends Handler implements AutoCloseable {
 
   private final Logger logger = Logger.getLogger("io.tdstls.server.TdsServer");
   final List<String> lines = new CopyOnWriteArrayList<>();
+  final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
   ServerLog() {
     logger.addHandler(this);
@@ -18,6 +19,7 @@ final class ServerLog extends Handler implements AutoCloseable {
 
   @Override
   public void publish(LogRecord r) {
+    records.add(r);
     Object[] p = r.getParameters();
     lines.add(p == null ? r.getMessage() : java.text.MessageFormat.format(r.getMessage(), p));
   }

@@ -30,7 +30,9 @@ import javax.net.ssl.SSLException;
 /**
  * Server {@link SSLEngine}s from BoringSSL ({@link TlsProvider#OPENSSL}), built from the same
  * {@link ServerTlsConfig} as the JDK's engines: the TDS 7.x path capped at TLS 1.2, the strict
- * path with TLS 1.2 and 1.3, ALPN {@code tds/8.0} selected when offered, client certificates asked
+ * path with TLS 1.2 and 1.3, ALPN {@code tds/8.0} selected when offered (BoringSSL cannot be told
+ * to refuse a foreign offer here; {@link io.tdstls.negotiation.ServerNegotiator} refuses it from
+ * the ClientHello before the engine sees it, with either provider), client certificates asked
  * for on the strict path only, and hot reload of the certificate files.
  */
 public final class OpenSslEngineSource implements TlsEngineSource {

@@ -30,6 +30,8 @@ public final class ServerConfig {
   private final int maxMessageSize;
   private final java.util.function.BooleanSupplier certificateReloader;
   private final Duration reloadCheckInterval;
+  private final int writeBufferLowWaterMark;
+  private final int writeBufferHighWaterMark;
 
   private ServerConfig(Builder b) {
     this.host = b.host;
@@ -43,6 +45,28 @@ public final class ServerConfig {
     this.maxMessageSize = b.maxMessageSize;
     this.certificateReloader = b.certificateReloader;
     this.reloadCheckInterval = b.reloadCheckInterval;
+    this.writeBufferLowWaterMark = b.writeBufferLowWaterMark;
+    this.writeBufferHighWaterMark = b.writeBufferHighWaterMark;
+  }
+
+  /**
+   * Returns the outbound buffer size of one connection above which the server stops answering and
+   * reading from it (back-pressure towards a client that does not read its results).
+   *
+   * @return bytes; 256 KiB unless set
+   */
+  public int writeBufferHighWaterMark() {
+    return writeBufferHighWaterMark;
+  }
+
+  /**
+   * Returns the outbound buffer size below which a connection paused by back-pressure is answered
+   * and read again.
+   *
+   * @return bytes; 64 KiB unless set
+   */
+  public int writeBufferLowWaterMark() {
+    return writeBufferLowWaterMark;
   }
 
   /**
@@ -168,8 +192,29 @@ public final class ServerConfig {
     private int maxMessageSize = 4 << 20;
     private java.util.function.BooleanSupplier certificateReloader;
     private Duration reloadCheckInterval = Duration.ofSeconds(2);
+    private int writeBufferLowWaterMark = 64 << 10;
+    private int writeBufferHighWaterMark = 256 << 10;
 
     private Builder() {}
+
+    /**
+     * Sets the back-pressure marks of each connection's outbound buffer: above {@code high} bytes
+     * waiting to be sent, the server stops answering and reading that connection; below {@code
+     * low} it resumes. A client that never reads its results then costs about {@code high} bytes
+     * plus one answer, however many requests it sends.
+     *
+     * @param low the low-water mark, at least 1 KiB
+     * @param high the high-water mark, at least {@code low}
+     * @return this builder
+     */
+    public Builder writeBufferWaterMarks(int low, int high) {
+      if (low < 1024 || high < low) {
+        throw new IllegalArgumentException("write buffer marks need 1024 <= low <= high, were " + low + ", " + high);
+      }
+      this.writeBufferLowWaterMark = low;
+      this.writeBufferHighWaterMark = high;
+      return this;
+    }
 
     /**
      * Uses a TLS engine factory, and watches its certificate files: replacing them changes the

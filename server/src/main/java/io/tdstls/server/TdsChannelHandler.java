@@ -20,6 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The Netty adapter of one connection: moves bytes between the channel and a {@link
  * ServerNegotiator}, and hands LOGIN7 and requests to the connection's {@link SessionHandler}.
  * Everything runs on the channel's event loop.
+ *
+ * <p>Back-pressure: while the channel's outbound buffer is above its high-water mark ({@link
+ * ServerConfig#writeBufferHighWaterMark()}), no further request is answered and the channel stops
+ * reading ({@code autoRead} off), as SQL Server stops reading a session that does not consume its
+ * results; below the low-water mark it answers the requests already received and reads again. A
+ * client that pipelines requests and never reads thus costs a bounded amount of memory.
  */
 final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
@@ -86,10 +92,18 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
         default:
           break;
       }
+      pauseReadingIfBacklogged(ctx);
     } catch (TdsException e) {
       closeAfterFlush(ctx, e);
     } finally {
       buf.release();
+    }
+  }
+
+  /** Stops reading while answers wait in the outbound buffer above the high-water mark. */
+  private static void pauseReadingIfBacklogged(ChannelHandlerContext ctx) {
+    if (!ctx.channel().isWritable() && ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(false);
     }
   }
 
@@ -134,7 +148,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     TdsMessage request;
-    while (streaming == null && (request = negotiator.poll()) != null) {
+    while (streaming == null && ctx.channel().isWritable() && (request = negotiator.poll()) != null) {
       ResponseStream stream = session instanceof StreamingSessionHandler
           ? ((StreamingSessionHandler) session).stream(request, info(ctx)) : null;
       if (stream != null) {
@@ -162,12 +176,20 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (streaming == null || !ctx.channel().isWritable()) {
+    if (!ctx.channel().isWritable()) {
+      pauseReadingIfBacklogged(ctx);
       return;
     }
     try {
       pumpStream(ctx);
-      serveRequests(ctx);
+      if (session != null) {
+        serveRequests(ctx);
+      }
+      if (ctx.channel().isWritable() && negotiator.state() != ServerState.FINAL) {
+        ctx.channel().config().setAutoRead(true);
+      } else {
+        pauseReadingIfBacklogged(ctx);
+      }
     } catch (TdsException e) {
       closeAfterFlush(ctx, e);
     }
@@ -193,7 +215,13 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    LOG.log(Level.WARNING, "conn " + spid + " from " + ctx.channel().remoteAddress() + ": closed on error", cause);
+    if (PeerHangUp.is(cause)) {
+      LOG.log(Level.INFO, "conn {0} from {1}: the client reset the connection in state {2} ({3})",
+          spid, ctx.channel().remoteAddress(), negotiator.state(), cause.getMessage());
+    } else {
+      LOG.log(Level.WARNING, "conn " + spid + " from " + ctx.channel().remoteAddress() + ": closed on error in state "
+          + negotiator.state(), cause);
+    }
     closeLogged = true;
     ctx.close();
   }

@@ -46,6 +46,11 @@ public final class TargetOptions {
       description = "Time allowed for the TCP connect, and again for PRELOGIN, TLS and login (default 15).")
   Integer timeoutSeconds;
 
+  @Option(names = "--query-timeout", paramLabel = "SECONDS",
+      description = "Time a query may take; then it is cancelled (ATTENTION) and connect fails with exit code 4"
+          + " (default: no limit).")
+  Integer queryTimeoutSeconds;
+
   @Option(names = "--connection-string", paramLabel = "STR",
       description = "ADO.NET connection string or jdbc:sqlserver:// URL.")
   String connectionString;
@@ -92,6 +97,9 @@ public final class TargetOptions {
     if (timeoutSeconds != null) {
       Duration t = Duration.ofSeconds(timeoutSeconds);
       b.connectTimeout(t).loginTimeout(t);
+    }
+    if (queryTimeoutSeconds != null) {
+      b.queryTimeout(Duration.ofSeconds(queryTimeoutSeconds));
     }
     return b;
   }

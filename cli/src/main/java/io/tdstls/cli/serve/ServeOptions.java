@@ -38,6 +38,11 @@ public final class ServeOptions {
       description = "TDS 8.0 strict connections (default allowed; disabled with --encryption not-supported).")
   String strict;
 
+  @Option(names = "--alpn", paramLabel = "optional|required",
+      description = "Whether strict clients must offer ALPN tds/8.0 (default optional: a missing offer is served;"
+          + " an offer without tds/8.0 is always refused).")
+  String alpn = "optional";
+
   @Option(names = "--client-cert-policy", paramLabel = "ms-tds|babelfish",
       description = "How a CLIENT_CERT ENCRYPTION byte is answered: as MS-TDS says (default), or closed as Babelfish does.")
   String clientCertPolicy = "ms-tds";

@@ -1,6 +1,7 @@
 package io.tdstls.cli.serve;
 
 import io.tdstls.error.TdsConfigException;
+import io.tdstls.negotiation.AlpnPolicy;
 import io.tdstls.negotiation.ServerPolicy;
 import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.encryption.ClientCertPolicy;
@@ -64,7 +65,7 @@ public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<
           + strict.name().toLowerCase(Locale.ROOT) + ": drop --strict or choose --encryption available or forced");
     }
     ServerPolicy policy = new ServerPolicy(encryption, choice("--client-cert-policy", o.clientCertPolicy,
-        ClientCertPolicy.class), strict);
+        ClientCertPolicy.class), strict).withAlpn(choice("--alpn", o.alpn, AlpnPolicy.class));
     Map<String, String> users = users(o.users);
     boolean generated = users.isEmpty();
     if (generated) {

@@ -38,6 +38,14 @@ class ConnectOptionsTest {
   }
 
   @Test
+  void queryTimeoutFlag() {
+    assertThat(parse("-H", "db", "--query-timeout", "9").queryTimeout()).isEqualTo(Duration.ofSeconds(9));
+    assertThat(parse("-H", "db").queryTimeout()).isEqualTo(Duration.ZERO);
+    assertThat(parse("--connection-string", "jdbc:sqlserver://db;queryTimeout=4").queryTimeout())
+        .isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
   void flagsMirrorTheConfig() {
     ConnectionConfig c = parse("-H", "db.example.com", "-p", "14330", "-U", "app", "-P", "s3cret", "-d", "sales",
         "--encrypt", "strict", "--server-certificate-sha256", PIN, "--host-name-in-certificate", "db",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tdstls.error.TdsConfigException;
+import io.tdstls.negotiation.AlpnPolicy;
 import io.tdstls.negotiation.ServerPolicy;
 import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.encryption.ClientCertPolicy;
@@ -56,6 +57,15 @@ class ServeSetupTest {
     assertThat(s.generatedUser()).isFalse();
     assertThat(s.config().loginTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(s.config().maxConnections()).isEqualTo(3);
+  }
+
+  @Test
+  void alpnRule() {
+    assertThat(setup("--cert-dir", dir.toString()).config().policy().alpn()).isEqualTo(AlpnPolicy.OPTIONAL);
+    assertThat(setup("--cert-dir", dir.toString(), "--alpn", "required").config().policy().alpn())
+        .isEqualTo(AlpnPolicy.REQUIRED);
+    assertThatThrownBy(() -> setup("--alpn", "maybe", "--cert-dir", dir.toString()))
+        .isInstanceOf(TdsConfigException.class).hasMessageContaining("optional, required");
   }
 
   @Test

@@ -29,6 +29,7 @@ final class AdoNetParser {
       .add(Setting.PACKET_SIZE, "Packet Size")
       .add(Setting.CONNECTION_TIMEOUT_SECONDS, "Connect Timeout", "Connection Timeout", "Timeout")
       .add(Setting.READ_TIMEOUT_SECONDS, "Command Timeout")
+      .add(Setting.QUERY_TIMEOUT_SECONDS, "Query Timeout", "queryTimeout")
       .add(Setting.TRUST_STORE, "Trust Store")
       .add(Setting.TRUST_STORE_PASSWORD, "Trust Store Password")
       .add(Setting.TRUST_STORE_TYPE, "Trust Store Type")

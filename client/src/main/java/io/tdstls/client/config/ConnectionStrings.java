@@ -47,6 +47,8 @@ import java.util.Objects;
  *   <tr><td>Connect Timeout, Connection Timeout, Timeout</td><td>seconds for the whole
  *       connection: sets both the connect and the login timeout; 0 for no limit</td></tr>
  *   <tr><td>Command Timeout</td><td>seconds per read while a query runs; 0 for no limit</td></tr>
+ *   <tr><td>Query Timeout, queryTimeout</td><td>seconds a query may take before it is cancelled
+ *       with ATTENTION (an extension; the JDBC property's name); 0 for no limit</td></tr>
  * </table>
  *
  * <p>Accepted and ignored (they concern connection pools, which tds-tls does not have): Pooling,
@@ -62,7 +64,8 @@ import java.util.Objects;
  * trustServerCertificate, hostNameInCertificate, serverCertificate, trustStore,
  * trustStorePassword, trustStoreType ({@code PKCS12} or {@code JKS}), sslProtocol,
  * applicationName, workstationID, packetSize, loginTimeout (seconds, sets both the connect and
- * the login timeout), socketTimeout (milliseconds per read), clientCertificate, clientKey,
+ * the login timeout), socketTimeout (milliseconds per read), queryTimeout (seconds a query may
+ * take before it is cancelled with ATTENTION), clientCertificate, clientKey,
  * clientKeyPassword.
  *
  * <p>{@code sslProtocol}: {@code TLS} keeps the default range (TLS 1.2 to 1.3); {@code TLSv1},

@@ -36,6 +36,7 @@ final class JdbcUrlParser {
       .add(Setting.PACKET_SIZE, "packetSize")
       .add(Setting.CONNECTION_TIMEOUT_SECONDS, "loginTimeout")
       .add(Setting.READ_TIMEOUT_MILLIS, "socketTimeout")
+      .add(Setting.QUERY_TIMEOUT_SECONDS, "queryTimeout")
       .add(Setting.CLIENT_CERTIFICATE, "clientCertificate")
       .add(Setting.CLIENT_KEY, "clientKey")
       .add(Setting.CLIENT_KEY_PASSWORD, "clientKeyPassword")

@@ -28,6 +28,8 @@ enum Setting {
   READ_TIMEOUT_SECONDS,
   /** Milliseconds for each read of a query (JDBC {@code socketTimeout}). */
   READ_TIMEOUT_MILLIS,
+  /** Seconds a query may take before it is cancelled with ATTENTION (mssql-jdbc {@code queryTimeout}). */
+  QUERY_TIMEOUT_SECONDS,
   /** The TDS version. */
   TDS_VERSION,
   /** The encryption mode. */

@@ -96,6 +96,7 @@ final class SettingsApplier {
     });
     ifSet(Setting.READ_TIMEOUT_SECONDS, e -> b.readTimeout(ConfigValues.seconds(e)));
     ifSet(Setting.READ_TIMEOUT_MILLIS, e -> b.readTimeout(ConfigValues.millis(e)));
+    ifSet(Setting.QUERY_TIMEOUT_SECONDS, e -> b.queryTimeout(ConfigValues.seconds(e)));
   }
 
   private TlsConfig buildTls() {

@@ -119,7 +119,7 @@ class JdbcUrlTest {
         .hasMessage("unknown JDBC URL key 'integratedSecurity': valid keys are serverName, portNumber, instanceName,"
             + " databaseName, user, password, encrypt, trustServerCertificate, hostNameInCertificate, serverCertificate,"
             + " trustStore, trustStorePassword, trustStoreType, sslProtocol, applicationName, workstationID, packetSize,"
-            + " loginTimeout, socketTimeout, clientCertificate, clientKey, clientKeyPassword, caFile, crlFile,"
+            + " loginTimeout, socketTimeout, queryTimeout, clientCertificate, clientKey, clientKeyPassword, caFile, crlFile,"
             + " minTlsVersion, maxTlsVersion, enableLegacyTls, serverCertificateSha256, tdsVersion,"
             + " checkCertificateHostname");
   }

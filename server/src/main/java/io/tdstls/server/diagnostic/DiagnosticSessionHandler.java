@@ -73,6 +73,10 @@ public final class DiagnosticSessionHandler implements SessionHandler {
   @Override
   public LoginAnswer login(TdsMessage login7, ConnectionInfo connection) throws TdsException {
     login = Login7.decode(login7.payload());
+    if (login.tdsVersion().isEmpty()) {
+      return refuse(17802, 20, String.format("The Tabular Data Stream (TDS) version 0x%08X of the client library used to"
+          + " open the connection is unsupported or unknown. The connection has been closed.", login.tdsVersionCode()));
+    }
     TdsVersion version = answeredVersion(login);
     encoder = new TokenEncoder(version);
     Outcome outcome = connection.security().outcome();
@@ -104,15 +108,20 @@ public final class DiagnosticSessionHandler implements SessionHandler {
 
   /**
    * The TDS version answered in LOGINACK: the client's own when it asks for 7.1 to 7.4, as SQL
-   * Server does; 7.4 for a strict client (which sends 8.0) and for anything newer or unknown.
+   * Server does; 7.4 for a strict client (which sends 8.0). Any other code (0x00000000,
+   * 0xFFFFFFFF, TDS 7.0, pre-release 7.3 codes) was refused before, with SQL Server's error 17802.
    */
   private static TdsVersion answeredVersion(Login7 login) {
     return login.tdsVersion().filter(v -> v != TdsVersion.V8_0).orElse(TdsVersion.V7_4);
   }
 
   private LoginAnswer refuse(int number, String message) {
+    return refuse(number, 14, message);
+  }
+
+  private LoginAnswer refuse(int number, int severity, String message) {
     List<Token> tokens = List.of(
-        ServerMessage.error(number, 1, 14, message, serverName, "", 1),
+        ServerMessage.error(number, 1, severity, message, serverName, "", 1),
         Done.of(TokenType.DONE, DoneStatus.toBits(DoneStatus.ERROR), 0, 0));
     return new LoginAnswer(false, tabular(tokens), 4096);
   }
