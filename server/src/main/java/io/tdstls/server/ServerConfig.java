@@ -30,6 +30,7 @@ public final class ServerConfig {
   private final int maxMessageSize;
   private final java.util.function.BooleanSupplier certificateReloader;
   private final Duration reloadCheckInterval;
+  private final ServerEvents events;
 
   private ServerConfig(Builder b) {
     this.host = b.host;
@@ -43,6 +44,16 @@ public final class ServerConfig {
     this.maxMessageSize = b.maxMessageSize;
     this.certificateReloader = b.certificateReloader;
     this.reloadCheckInterval = b.reloadCheckInterval;
+    this.events = b.events;
+  }
+
+  /**
+   * Returns who is told what happens to connections (metrics, audit).
+   *
+   * @return the watcher, {@link ServerEvents#NONE} unless set
+   */
+  public ServerEvents events() {
+    return events;
   }
 
   /**
@@ -168,8 +179,20 @@ public final class ServerConfig {
     private int maxMessageSize = 4 << 20;
     private java.util.function.BooleanSupplier certificateReloader;
     private Duration reloadCheckInterval = Duration.ofSeconds(2);
+    private ServerEvents events = ServerEvents.NONE;
 
     private Builder() {}
+
+    /**
+     * Sets who is told what happens to connections; use {@link ServerEvents#all} for several.
+     *
+     * @param events the watcher
+     * @return this builder
+     */
+    public Builder events(ServerEvents events) {
+      this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
 
     /**
      * Uses a TLS engine factory, and watches its certificate files: replacing them changes the
