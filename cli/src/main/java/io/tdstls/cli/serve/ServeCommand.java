@@ -59,8 +59,6 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Validate the configuration file and exit: 0 if valid, 2 with a message naming the key and line.")
   Path checkConfig;
 
-  private static final System.Logger LOG = System.getLogger("tds-tls.serve");
-
   /** Creates the command. */
   public ServeCommand() {}
 
@@ -118,16 +116,14 @@ public final class ServeCommand implements Callable<Integer> {
       if (watcher != null) {
         watcher.close();
       }
+      // Printed, not logged: the JDK's logging resets its handlers in its own shutdown hook.
       int open = server.activeConnections();
-      LOG.log(System.Logger.Level.INFO, "stopping: no new connections; {0} open, waiting up to {1}s for them to finish",
-          open, drainTimeout.toSeconds());
+      System.err.println("tds-tls serve: stopping: no new connections; " + open
+          + " open, waiting up to " + drainTimeout.toSeconds() + "s for them to finish");
       try {
         int left = server.drain(drainTimeout);
-        if (left == 0) {
-          LOG.log(System.Logger.Level.INFO, "drained: all {0} open sessions finished", open);
-        } else {
-          LOG.log(System.Logger.Level.WARNING, "drain timeout: closing {0} sessions still open", left);
-        }
+        System.err.println(left == 0 ? "tds-tls serve: drained: all " + open + " open sessions finished"
+            : "tds-tls serve: drain timeout: closing " + left + " sessions still open");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
