@@ -99,11 +99,11 @@ public final class TdsServer implements AutoCloseable {
    *
    * @param next the new settings
    * @throws IllegalArgumentException if {@code next} listens on another host or port (that needs a
-   *     restart)
+   *     restart); the port configured at start and the port bound both count as the same
    */
   public void reconfigure(ServerConfig next) {
     ServerConfig current = this.config;
-    if (!next.host().equals(current.host()) || next.port() != current.port()) {
+    if (!next.host().equals(current.host()) || (next.port() != current.port() && next.port() != port())) {
       throw new IllegalArgumentException("the listening address " + current.host() + ":" + current.port()
           + " cannot change to " + next.host() + ":" + next.port() + " without a restart");
     }
