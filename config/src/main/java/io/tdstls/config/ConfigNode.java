@@ -210,7 +210,7 @@ final class ConfigNode {
     if (!present()) {
       return null;
     }
-    Secret s = Secret.parse(text());
+    Secret s = Secret.parse(text()).relativeTo(doc.file.toAbsolutePath().getParent());
     try {
       s.reveal();
     } catch (TdsConfigException e) {

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * A secret (a password) named in the configuration file: {@code env:NAME} reads an environment
- * variable, {@code file:PATH} the first line of a file (a mounted secret), {@code inline:VALUE} or
+ * variable, {@code file:PATH} the first line of a file (a mounted secret; a relative path is relative to the
+ * configuration file), {@code inline:VALUE} or
  * any other text is the value itself. Secrets never come from the command line. {@link #reveal()}
  * reads the source each time, so a rotated file is picked up; {@link #toString()} never shows the
  * value.
@@ -48,6 +49,14 @@ public final class Secret {
       return new Secret(Source.FILE, text.substring(5));
     }
     return new Secret(Source.INLINE, text.startsWith("inline:") ? text.substring(7) : text);
+  }
+
+  /** A {@code file:} secret with a relative path, resolved against a directory. */
+  Secret relativeTo(Path dir) {
+    if (source != Source.FILE || dir == null || Path.of(reference).isAbsolute()) {
+      return this;
+    }
+    return new Secret(Source.FILE, dir.resolve(reference).normalize().toString());
   }
 
   /**

@@ -181,4 +181,12 @@ class TdsTlsConfigTest {
     assertThatThrownBy(() -> parse("listener:\n  tls:\n    cert: a.pem\n    key: a.key\n    pkcs12: a.p12\n"))
         .hasMessageContaining("line 5").hasMessageContaining("listener.tls.pkcs12: give either pkcs12");
   }
+
+  @Test
+  void aRelativeFileSecretIsRelativeToTheConfigFile() throws Exception {
+    Files.writeString(dir.resolve("pw.txt"), "from-file\nignored\n");
+    TdsTlsConfig c = parse("users:\n  accounts:\n    app: file:pw.txt\n");
+    assertThat(c.users().accounts().get("app").reveal()).isEqualTo("from-file");
+    assertThat(c.users().accounts().get("app").toString()).doesNotContain("from-file");
+  }
 }
