@@ -191,19 +191,7 @@ final class ConfigNode {
 
   /** An enum constant spelt in lower case with dashes, as on the command line. */
   <E extends Enum<E>> E choice(Class<E> type, E dflt) {
-    if (!present()) {
-      return dflt;
-    }
-    String wanted = text().trim().toLowerCase(Locale.ROOT);
-    List<String> valid = new ArrayList<>();
-    for (E e : type.getEnumConstants()) {
-      String name = e.name().toLowerCase(Locale.ROOT).replace('_', '-');
-      if (name.equals(wanted)) {
-        return e;
-      }
-      valid.add(name);
-    }
-    throw error("invalid value '" + text() + "': valid values are " + String.join(", ", valid));
+    return present() ? convert(t -> OptionNames.parse("value", t, type)) : dflt;
   }
 
   Secret secret() {

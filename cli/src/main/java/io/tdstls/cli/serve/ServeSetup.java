@@ -1,6 +1,7 @@
 package io.tdstls.cli.serve;
 
 import io.tdstls.config.ListenerConfig;
+import io.tdstls.config.OptionNames;
 import io.tdstls.config.Secret;
 import io.tdstls.config.TdsTlsConfig;
 import io.tdstls.config.TlsMaterial;
@@ -21,7 +22,6 @@ import io.tdstls.tls.ServerTlsConfig;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -237,16 +237,7 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
    * @throws TdsConfigException if no constant has that name, listing the valid ones
    */
   static <E extends Enum<E>> E choice(String option, String text, Class<E> type) {
-    String wanted = text.trim().toLowerCase(Locale.ROOT);
-    List<String> valid = new ArrayList<>();
-    for (E e : type.getEnumConstants()) {
-      String name = e.name().toLowerCase(Locale.ROOT).replace('_', '-');
-      if (name.equals(wanted)) {
-        return e;
-      }
-      valid.add(name);
-    }
-    throw TdsConfigException.invalidValue(option, text, valid);
+    return OptionNames.parse(option, text, type);
   }
 
   private static String randomPassword() {
