@@ -2,6 +2,7 @@ package io.tdstls.cli;
 
 import io.tdstls.cli.connect.ConnectCommand;
 import io.tdstls.cli.demo.DemoCommand;
+import io.tdstls.cli.serve.HashPasswordCommand;
 import io.tdstls.cli.serve.ServeCommand;
 import io.tdstls.cli.version.VersionCommand;
 import io.tdstls.cli.version.VersionProvider;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
     description = "Secure connections over TDS (the SQL Server wire protocol): TDS 7.x encryption inside"
         + " PRELOGIN (login-only or full) and TDS 8.0 strict (TLS first).",
     subcommands = {DemoCommand.class, ConnectCommand.class, ServeCommand.class, ProbeCommand.class,
-        VersionCommand.class},
+        HashPasswordCommand.class, VersionCommand.class},
     footer = {"", "Examples:",
         "  tds-tls demo                  every client mode against every server policy, on loopback",
         "  tds-tls serve --port 14330    a diagnostic endpoint with a generated certificate",
@@ -32,6 +33,6 @@ public final class TdsTlsCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "name a command: demo, connect, serve, probe or version");
+    throw new ParameterException(spec.commandLine(), "name a command: demo, connect, serve, probe, hash-password or version");
   }
 }

@@ -45,11 +45,31 @@ final class Tool {
     }
   }
 
+  /** Runs a command with the given text on its standard input. */
+  static Result runWithInput(String input, String... args) throws Exception {
+    Path in = Files.createTempFile("tds-tls-in", ".txt");
+    try {
+      Files.writeString(in, input);
+      try (Background p = start(Map.of(), in.toFile(), args)) {
+        if (!p.process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+          fail("tds-tls %s did not finish within %s; stderr: %s", String.join(" ", args), TIMEOUT, p.err());
+        }
+        return new Result(p.process.exitValue(), p.out(), p.err());
+      }
+    } finally {
+      Files.deleteIfExists(in);
+    }
+  }
+
   static Background start(String... args) throws IOException {
     return start(Map.of(), args);
   }
 
   static Background start(Map<String, String> env, String... args) throws IOException {
+    return start(env, new File("/dev/null"), args);
+  }
+
+  static Background start(Map<String, String> env, File stdin, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
@@ -58,7 +78,7 @@ final class Tool {
     Path out = Files.createTempFile("tds-tls-out", ".txt");
     Path err = Files.createTempFile("tds-tls-err", ".txt");
     ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        .redirectInput(ProcessBuilder.Redirect.from(stdin));
     pb.environment().remove("TDS_PASSWORD");
     pb.environment().putAll(env);
     return new Background(pb.start(), out, err);

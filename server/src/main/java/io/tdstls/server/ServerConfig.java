@@ -32,6 +32,7 @@ public final class ServerConfig {
   private final Duration reloadCheckInterval;
   private final int writeBufferLowWaterMark;
   private final int writeBufferHighWaterMark;
+  private final ServerEvents events;
 
   private ServerConfig(Builder b) {
     this.host = b.host;
@@ -47,6 +48,7 @@ public final class ServerConfig {
     this.reloadCheckInterval = b.reloadCheckInterval;
     this.writeBufferLowWaterMark = b.writeBufferLowWaterMark;
     this.writeBufferHighWaterMark = b.writeBufferHighWaterMark;
+    this.events = b.events;
   }
 
   /**
@@ -67,6 +69,15 @@ public final class ServerConfig {
    */
   public int writeBufferLowWaterMark() {
     return writeBufferLowWaterMark;
+  }
+
+  /**
+   * Returns who is told what happens to connections (metrics, audit).
+   *
+   * @return the watcher, {@link ServerEvents#NONE} unless set
+   */
+  public ServerEvents events() {
+    return events;
   }
 
   /**
@@ -194,6 +205,7 @@ public final class ServerConfig {
     private Duration reloadCheckInterval = Duration.ofSeconds(2);
     private int writeBufferLowWaterMark = 64 << 10;
     private int writeBufferHighWaterMark = 256 << 10;
+    private ServerEvents events = ServerEvents.NONE;
 
     private Builder() {}
 
@@ -213,6 +225,17 @@ public final class ServerConfig {
       }
       this.writeBufferLowWaterMark = low;
       this.writeBufferHighWaterMark = high;
+      return this;
+    }
+
+    /**
+     * Sets who is told what happens to connections; use {@link ServerEvents#all} for several.
+     *
+     * @param events the watcher
+     * @return this builder
+     */
+    public Builder events(ServerEvents events) {
+      this.events = Objects.requireNonNull(events, "events");
       return this;
     }
 

@@ -41,6 +41,11 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   private boolean counted;
   private boolean closeLogged;
   private boolean loginReplyPending;
+  private final ServerEvents events;
+  private final long openedAt = System.nanoTime();
+  private long bytesIn;
+  private long bytesOut;
+  private boolean negotiatedTold;
 
   TdsChannelHandler(ServerConfig config, AtomicInteger active, int spid) {
     this.config = config;
@@ -48,6 +53,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     this.spid = spid;
     this.negotiator = new ServerNegotiator(config.policy(), config.preLogin(), config.engines(), config.maxMessageSize());
     this.negotiator.setSpid(spid);
+    this.events = config.events();
   }
 
   @Override
@@ -56,15 +62,18 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
       active.decrementAndGet();
       LOG.log(Level.WARNING, "conn {0} from {1}: refused, {2} connections already open",
           spid, ctx.channel().remoteAddress(), config.maxConnections());
+      events.connectionRefused(ctx.channel().remoteAddress(), config.maxConnections());
       ctx.close();
       return;
     }
     counted = true;
+    events.connectionOpened(spid, ctx.channel().remoteAddress());
     loginTimer = ctx.executor().schedule(() -> {
       if (negotiator.state() != ServerState.LOGGED_IN) {
         LOG.log(Level.WARNING, "conn {0} from {1}: closed, no login within {2} (state {3})",
             spid, ctx.channel().remoteAddress(), config.loginTimeout(), negotiator.state());
         closeLogged = true;
+        events.failed(spid, TdsException.Kind.TIMEOUT, !negotiatedTold);
         ctx.close();
       }
     }, config.loginTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -74,10 +83,12 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     ByteBuf buf = (ByteBuf) msg;
     try {
+      bytesIn += buf.readableBytes();
       ByteBuffer in = ByteBuffer.allocate(buf.readableBytes());
       buf.readBytes(in);
       in.flip();
       write(ctx, negotiator.receive(in));
+      tellNegotiated();
       switch (negotiator.state()) {
         case FINAL:
           closeAfterFlush(ctx, negotiator.failure());
@@ -111,6 +122,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     TdsMessage login7 = negotiator.poll();
     session = config.sessions().get();
     LoginAnswer answer = session.login(login7, info(ctx));
+    events.loggedIn(spid, answer.accepted(), java.time.Duration.ofNanos(System.nanoTime() - openedAt));
     byte[] response = negotiator.send(answer.response());
     long delay = answer.accepted() ? ClientQuirks.loginReplyDelayMillis(login7, negotiator.negotiated().outcome()) : 0;
     if (delay > 0) {
@@ -199,8 +211,19 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     return new ConnectionInfo(spid, ctx.channel().remoteAddress(), ctx.channel().localAddress(), negotiator.negotiated());
   }
 
-  private static void write(ChannelHandlerContext ctx, byte[] bytes) {
+  /** Tells the events watcher once that the negotiation finished (LOGIN7 is awaited or here). */
+  private void tellNegotiated() {
+    ServerState st = negotiator.state();
+    if (!negotiatedTold && (st == ServerState.AWAIT_LOGIN7 || st == ServerState.LOGIN7_RECEIVED
+        || st == ServerState.LOGGED_IN)) {
+      negotiatedTold = true;
+      events.negotiated(spid, negotiator.negotiated());
+    }
+  }
+
+  private void write(ChannelHandlerContext ctx, byte[] bytes) {
     if (bytes.length > 0) {
+      bytesOut += bytes.length;
       ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes));
     }
   }
@@ -208,6 +231,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   private void closeAfterFlush(ChannelHandlerContext ctx, TdsException reason) {
     closeLogged = true;
     if (reason != null) {
+      events.failed(spid, reason.kind(), !negotiatedTold);
       LOG.log(Level.INFO, "conn {0} from {1}: closed: {2}", spid, ctx.channel().remoteAddress(), reason.getMessage());
     }
     ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -223,6 +247,8 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
           + negotiator.state(), cause);
     }
     closeLogged = true;
+    events.failed(spid, cause instanceof TdsException ? ((TdsException) cause).kind() : TdsException.Kind.CONNECTION,
+        !negotiatedTold);
     ctx.close();
   }
 
@@ -238,6 +264,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     }
     if (counted) {
       active.decrementAndGet();
+      events.connectionClosed(spid, bytesIn, bytesOut);
     }
   }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TdsServer implements AutoCloseable {
 
-  private final ServerConfig config;
+  private volatile ServerConfig config;
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final Channel channel;
@@ -51,13 +51,12 @@ public final class TdsServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new TdsChannelHandler(config, active, nextSpid.getAndUpdate(s -> s >= 32000 ? 51 : s + 1)));
+            ch.pipeline().addLast(new TdsChannelHandler(TdsServer.this.config, active, nextSpid.getAndUpdate(s -> s >= 32000 ? 51 : s + 1)));
           }
         });
-    config.certificateReloader().ifPresent(reload -> {
-      long every = config.reloadCheckInterval().toMillis();
-      boss.scheduleAtFixedRate(reload::getAsBoolean, every, every, TimeUnit.MILLISECONDS);
-    });
+    long every = config.reloadCheckInterval().toMillis();
+    boss.scheduleAtFixedRate(() -> this.config.certificateReloader().ifPresent(java.util.function.BooleanSupplier::getAsBoolean),
+        every, every, TimeUnit.MILLISECONDS);
     try {
       this.channel = b.bind(config.host(), config.port()).sync().channel();
     } catch (RuntimeException | InterruptedException e) {
@@ -93,6 +92,42 @@ public final class TdsServer implements AutoCloseable {
    */
   public ServerConfig config() {
     return config;
+  }
+
+  /**
+   * Replaces the settings for new connections; open connections keep the ones they started with.
+   * Everything but the listening address can change this way: certificates, policies, session
+   * handlers (users), limits, events. The certificate files of the new settings are watched from
+   * now on.
+   *
+   * @param next the new settings
+   * @throws IllegalArgumentException if {@code next} listens on another host or port (that needs a
+   *     restart); the port configured at start and the port bound both count as the same
+   */
+  public void reconfigure(ServerConfig next) {
+    ServerConfig current = this.config;
+    if (!next.host().equals(current.host()) || (next.port() != current.port() && next.port() != port())) {
+      throw new IllegalArgumentException("the listening address " + current.host() + ":" + current.port()
+          + " cannot change to " + next.host() + ":" + next.port() + " without a restart");
+    }
+    this.config = next;
+  }
+
+  /**
+   * Stops accepting connections and waits, up to a timeout, for the open ones to end on their own.
+   * Call {@link #close()} afterwards to close whatever is still open.
+   *
+   * @param timeout how long to wait for open connections
+   * @return the number of connections still open when the wait ended (0 if all finished)
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public int drain(java.time.Duration timeout) throws InterruptedException {
+    channel.close().syncUninterruptibly();
+    long end = System.nanoTime() + timeout.toNanos();
+    while (active.get() > 0 && System.nanoTime() - end < 0) {
+      Thread.sleep(20);
+    }
+    return active.get();
   }
 
   /**

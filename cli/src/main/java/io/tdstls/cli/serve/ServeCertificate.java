@@ -1,5 +1,7 @@
 package io.tdstls.cli.serve;
 
+import io.tdstls.config.ListenerConfig;
+import io.tdstls.config.TlsMaterial;
 import io.tdstls.error.TdsConfigException;
 import io.tdstls.tls.pki.CertificateFingerprint;
 import io.tdstls.tls.pki.CertifiedKey;
@@ -40,26 +42,27 @@ public record ServeCertificate(CertifiedKey key, String source, Path pemFile) {
   /**
    * Loads or generates the certificate the options ask for.
    *
-   * @param o the options
+   * @param l the listener settings (flags over the config file)
    * @return the certificate
-   * @throws TdsConfigException if the files cannot be read, or options contradict each other
+   * @throws TdsConfigException if the files cannot be read, or settings contradict each other
    * @throws UncheckedIOException if a generated certificate cannot be written
    */
-  static ServeCertificate of(ServeOptions o) {
-    char[] password = o.keyPassword == null ? null : o.keyPassword.toCharArray();
-    if (o.pkcs12 != null) {
-      if (o.cert != null || o.key != null) {
+  static ServeCertificate of(ListenerConfig l) {
+    TlsMaterial t = l.tls();
+    char[] password = t.keyPassword() == null ? null : t.keyPassword().reveal().toCharArray();
+    if (t.pkcs12() != null) {
+      if (t.cert() != null || t.key() != null) {
         throw new TdsConfigException("give either --pkcs12, or --cert with --key, not both");
       }
-      return new ServeCertificate(KeyStoreFiles.readCertifiedKey(o.pkcs12, "PKCS12", password), "PKCS12 " + o.pkcs12, null);
+      return new ServeCertificate(KeyStoreFiles.readCertifiedKey(t.pkcs12(), "PKCS12", password), "PKCS12 " + t.pkcs12(), null);
     }
-    if (o.cert != null || o.key != null) {
-      if (o.cert == null || o.key == null) {
+    if (t.cert() != null || t.key() != null) {
+      if (t.cert() == null || t.key() == null) {
         throw new TdsConfigException("--cert and --key go together: the PEM chain and its private key");
       }
-      return new ServeCertificate(CertifiedKey.fromPemFiles(o.cert, o.key, password), "PEM " + o.cert, null);
+      return new ServeCertificate(CertifiedKey.fromPemFiles(t.cert(), t.key(), password), "PEM " + t.cert(), null);
     }
-    return generate(o.host, o.certDir);
+    return generate(l.host(), l.certDir());
   }
 
   private static ServeCertificate generate(String host, Path dir) {

@@ -5,14 +5,35 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The flags of {@code serve}; {@link ServeSetup} turns them into a server configuration. */
+/**
+ * The flags of {@code serve}; {@link ServeSetup} turns them into a server configuration. A flag
+ * left out is {@code null} (or empty), so that a {@code --config} file's value, or else the default
+ * in the description, applies: flags override the file.
+ */
 public final class ServeOptions {
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "YAML configuration file (listener, users, metrics; see the README). Reloaded when it changes;"
+          + " flags given here override it.")
+  Path config;
+
+  @Option(names = "--users-file", paramLabel = "FILE",
+      description = "Password file of NAME:pbkdf2-sha256$... lines (made with tds-tls hash-password).")
+  Path usersFile;
+
+  @Option(names = "--metrics", paramLabel = "HOST:PORT",
+      description = "Serve Prometheus metrics at http://HOST:PORT/metrics and a health check at /health.")
+  String metrics;
+
+  @Option(names = "--drain-timeout", paramLabel = "SECONDS",
+      description = "On SIGTERM, how long open sessions may finish before they are closed (default 30).")
+  Integer drainTimeoutSeconds;
+
   @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default 127.0.0.1).")
-  String host = "127.0.0.1";
+  String host;
 
   @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default 1433; 0 picks a free one).")
-  int port = 1433;
+  Integer port;
 
   @Option(names = "--cert", paramLabel = "FILE", description = "PEM certificate chain, server certificate first.")
   Path cert;
@@ -32,7 +53,7 @@ public final class ServeOptions {
 
   @Option(names = "--encryption", paramLabel = "available|forced|not-supported",
       description = "TDS 7.x encryption: available (SQL Server's default), forced, or not-supported (no TLS).")
-  String encryption = "available";
+  String encryption;
 
   @Option(names = "--strict", paramLabel = "disabled|allowed|required",
       description = "TDS 8.0 strict connections (default allowed; disabled with --encryption not-supported).")
@@ -45,7 +66,7 @@ public final class ServeOptions {
 
   @Option(names = "--client-cert-policy", paramLabel = "ms-tds|babelfish",
       description = "How a CLIENT_CERT ENCRYPTION byte is answered: as MS-TDS says (default), or closed as Babelfish does.")
-  String clientCertPolicy = "ms-tds";
+  String clientCertPolicy;
 
   @Option(names = "--client-ca", paramLabel = "FILE",
       description = "PEM CA file whose client certificates are required on the strict path (repeatable; mTLS).")
@@ -53,7 +74,7 @@ public final class ServeOptions {
 
   @Option(names = "--client-cert-mode", paramLabel = "required|optional",
       description = "With --client-ca: whether strict clients must present a certificate (default required).")
-  String clientCertMode = "required";
+  String clientCertMode;
 
   @Option(names = "--user", paramLabel = "NAME:PASSWORD",
       description = "A login the endpoint accepts (repeatable). Without one, a user 'tds' with a random password"
@@ -61,17 +82,17 @@ public final class ServeOptions {
   List<String> users = new ArrayList<>();
 
   @Option(names = "--login-timeout", paramLabel = "SECONDS", description = "Time from connect to login (default 30).")
-  int loginTimeoutSeconds = 30;
+  Integer loginTimeoutSeconds;
 
   @Option(names = "--max-connections", paramLabel = "N", description = "Connections served at once (default 1000).")
-  int maxConnections = 1000;
+  Integer maxConnections;
 
   @Option(names = "--tls-provider", paramLabel = "jdk|openssl",
       description = "TLS implementation: the JDK's (default) or OpenSSL (BoringSSL, netty-tcnative).")
-  String tlsProvider = "jdk";
+  String tlsProvider;
 
   @Option(names = "--name", paramLabel = "NAME", description = "Server name reported in @@SERVERNAME (default tds-tls).")
-  String serverName = "tds-tls";
+  String serverName;
 
   /** Creates the options with their defaults. */
   public ServeOptions() {}

@@ -1,5 +1,11 @@
 package io.tdstls.cli.serve;
 
+import io.tdstls.config.ListenerConfig;
+import io.tdstls.config.OptionNames;
+import io.tdstls.config.Secret;
+import io.tdstls.config.TdsTlsConfig;
+import io.tdstls.config.TlsMaterial;
+import io.tdstls.config.UsersConfig;
 import io.tdstls.error.TdsConfigException;
 import io.tdstls.negotiation.AlpnPolicy;
 import io.tdstls.negotiation.ServerPolicy;
@@ -7,32 +13,39 @@ import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.encryption.ClientCertPolicy;
 import io.tdstls.protocol.encryption.ServerEncryption;
 import io.tdstls.server.Authenticator;
+import io.tdstls.server.PasswordFile;
 import io.tdstls.server.ServerConfig;
+import io.tdstls.server.ServerEvents;
 import io.tdstls.server.TlsProvider;
 import io.tdstls.server.diagnostic.DiagnosticSessionHandler;
 import io.tdstls.tls.ClientCertificateMode;
 import io.tdstls.tls.ServerTlsConfig;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * What {@code serve} runs: the server configuration built from {@link ServeOptions}, and the facts
- * to print at start (certificate, users).
+ * What {@code serve} runs: the listener settings (a {@code --config} file's, overridden by the
+ * flags), the server configuration built from them, and the facts to print at start (certificate,
+ * users).
  *
+ * @param listener the effective listener settings
  * @param config the server configuration
  * @param certificate the certificate in use, or {@code null} without TLS
- * @param users the logins accepted, name to password
+ * @param users the plain logins accepted, name to password
+ * @param passwordFile the hashed logins accepted, or {@code null}
  * @param generatedUser whether the single user was generated (its password is then printed)
  */
-public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<String, String> users,
-    boolean generatedUser) {
+public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCertificate certificate,
+    Map<String, String> users, PasswordFile passwordFile, boolean generatedUser) {
 
   /** The user created when no {@code --user} is given. */
   public static final String DEFAULT_USER = "tds";
@@ -40,9 +53,11 @@ public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<
   /**
    * Copies the users.
    *
+   * @param listener see the record component
    * @param config see the record component
    * @param certificate see the record component
    * @param users see the record component
+   * @param passwordFile see the record component
    * @param generatedUser see the record component
    */
   public ServeSetup {
@@ -50,61 +65,146 @@ public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<
   }
 
   /**
-   * Builds the setup: parses the policies, loads or generates the certificate, collects users.
+   * Builds the setup from the flags alone.
    *
    * @param o the options
    * @return the setup
    * @throws TdsConfigException if a value is invalid or options contradict each other
    */
   public static ServeSetup of(ServeOptions o) {
-    ServerEncryption encryption = choice("--encryption", o.encryption, ServerEncryption.class);
-    StrictPolicy strict = o.strict != null ? choice("--strict", o.strict, StrictPolicy.class)
+    return of(o, null, null, ServerEvents.NONE);
+  }
+
+  /**
+   * Builds the setup: the file's settings with the flags on top; parses the policies, loads or
+   * generates the certificate, collects users.
+   *
+   * @param o the options
+   * @param file the configuration file, or {@code null}
+   * @param previous the setup running before a reload, whose generated certificate and user are
+   *     kept; or {@code null}
+   * @param events who is told about connections
+   * @return the setup
+   * @throws TdsConfigException if a value is invalid or options contradict each other
+   */
+  public static ServeSetup of(ServeOptions o, TdsTlsConfig file, ServeSetup previous, ServerEvents events) {
+    ListenerConfig l = overlay(o, file == null ? ListenerConfig.defaults() : file.listener());
+    ServerEncryption encryption = l.encryption();
+    StrictPolicy strict = l.strict() != null ? l.strict()
         : encryption == ServerEncryption.NOT_SUPPORTED ? StrictPolicy.DISABLED : StrictPolicy.ALLOWED;
     if (encryption == ServerEncryption.NOT_SUPPORTED && strict != StrictPolicy.DISABLED) {
       throw new TdsConfigException("--encryption not-supported means no TLS, so strict connections cannot be "
           + strict.name().toLowerCase(Locale.ROOT) + ": drop --strict or choose --encryption available or forced");
     }
-    ServerPolicy policy = new ServerPolicy(encryption, choice("--client-cert-policy", o.clientCertPolicy,
-        ClientCertPolicy.class), strict).withAlpn(choice("--alpn", o.alpn, AlpnPolicy.class));
-    Map<String, String> users = users(o.users);
-    boolean generated = users.isEmpty();
+    ServerPolicy policy = new ServerPolicy(encryption, l.clientCertPolicy(), strict)
+        .withAlpn(choice("--alpn", o.alpn, AlpnPolicy.class));
+    Map<String, String> users = new LinkedHashMap<>();
+    PasswordFile passwordFile = null;
+    if (!o.users.isEmpty() || o.usersFile != null) {
+      users.putAll(users(o.users));
+      passwordFile = o.usersFile == null ? null : PasswordFile.load(o.usersFile);
+    } else if (file != null && !file.users().isEmpty()) {
+      UsersConfig u = file.users();
+      u.accounts().forEach((name, secret) -> users.put(name, secret.reveal()));
+      passwordFile = u.file() == null ? null : PasswordFile.load(u.file());
+    }
+    boolean generated = users.isEmpty() && passwordFile == null;
     if (generated) {
-      users.put(DEFAULT_USER, randomPassword());
+      users.put(DEFAULT_USER, previous != null && previous.generatedUser()
+          ? previous.users().get(DEFAULT_USER) : randomPassword());
     }
-    if (o.port < 0 || o.port > 65535) {
-      throw TdsConfigException.invalidValue("--port", Integer.toString(o.port), List.of("0..65535"));
+    ServerConfig.Builder b = ServerConfig.builder().host(l.host()).port(l.port()).policy(policy)
+        .loginTimeout(l.loginTimeout()).maxConnections(l.maxConnections()).events(events)
+        .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(authenticator(users, passwordFile), strict,
+            l.serverName())));
+    if (file != null) {
+      b.reloadCheckInterval(file.reloadInterval());
     }
-    ServerConfig.Builder b = ServerConfig.builder().host(o.host).port(o.port).policy(policy)
-        .loginTimeout(Duration.ofSeconds(positive("--login-timeout", o.loginTimeoutSeconds)))
-        .maxConnections(positive("--max-connections", o.maxConnections))
-        .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(Authenticator.users(users), strict, o.serverName)));
     ServeCertificate certificate = null;
     if (encryption != ServerEncryption.NOT_SUPPORTED) {
-      certificate = ServeCertificate.of(o);
-      b.tls(tls(o, certificate), choice("--tls-provider", o.tlsProvider, TlsProvider.class));
-    } else if (o.cert != null || o.pkcs12 != null || !o.clientCas.isEmpty()) {
+      certificate = !l.tls().hasCertificate() && previous != null && previous.certificate() != null
+          && previous.certificate().pemFile() != null ? previous.certificate() : ServeCertificate.of(l);
+      b.tls(tls(l, certificate), choice("--tls-provider", l.tlsProvider(), TlsProvider.class));
+    } else if (l.tls().hasCertificate() || !l.tls().clientCas().isEmpty()) {
       throw new TdsConfigException("--encryption not-supported serves no TLS: drop --cert, --pkcs12 and --client-ca");
     }
-    return new ServeSetup(b.build(), certificate, users, generated);
+    return new ServeSetup(l, b.build(), certificate, users, passwordFile, generated);
   }
 
   /**
-   * The TLS settings: certificate files given on the command line are read from their paths, so
-   * that replacing them is picked up without a restart (hot reload); a generated one is in memory.
+   * Returns the names of every login accepted.
+   *
+   * @return plain users first, then the password file's
    */
-  private static ServerTlsConfig tls(ServeOptions o, ServeCertificate certificate) {
-    char[] password = o.keyPassword == null ? null : o.keyPassword.toCharArray();
+  public Set<String> userNames() {
+    Set<String> names = new LinkedHashSet<>(users.keySet());
+    if (passwordFile != null) {
+      names.addAll(passwordFile.userNames());
+    }
+    return names;
+  }
+
+  /** The flags that were given, on top of the file's (or the default) listener settings. */
+  private static ListenerConfig overlay(ServeOptions o, ListenerConfig f) {
+    if (o.port != null && (o.port < 0 || o.port > 65535)) {
+      throw TdsConfigException.invalidValue("--port", Integer.toString(o.port), List.of("0..65535"));
+    }
+    TlsMaterial t = f.tls();
+    boolean newCert = o.cert != null || o.key != null || o.pkcs12 != null;
+    if (o.pkcs12 != null && (o.cert != null || o.key != null)) {
+      throw new TdsConfigException("give either --pkcs12, or --cert with --key, not both");
+    }
+    if ((o.cert != null || o.key != null) && (o.cert == null || o.key == null)) {
+      throw new TdsConfigException("--cert and --key go together: the PEM chain and its private key");
+    }
+    TlsMaterial tls = new TlsMaterial(newCert ? o.cert : t.cert(), newCert ? o.key : t.key(),
+        o.keyPassword != null ? Secret.parse("inline:" + o.keyPassword) : t.keyPassword(),
+        newCert ? o.pkcs12 : t.pkcs12(), o.clientCas.isEmpty() ? t.clientCas() : o.clientCas,
+        o.clientCertMode != null ? choice("--client-cert-mode", o.clientCertMode, ClientCertificateMode.class)
+            : t.clientCertMode());
+    return new ListenerConfig(o.host != null ? o.host : f.host(), o.port != null ? o.port : f.port(), tls,
+        o.certDir != null ? o.certDir : f.certDir(),
+        o.encryption != null ? choice("--encryption", o.encryption, ServerEncryption.class) : f.encryption(),
+        o.strict != null ? choice("--strict", o.strict, StrictPolicy.class) : f.strict(),
+        o.clientCertPolicy != null ? choice("--client-cert-policy", o.clientCertPolicy, ClientCertPolicy.class)
+            : f.clientCertPolicy(),
+        o.tlsProvider != null ? choice("--tls-provider", o.tlsProvider, TlsProvider.class).name().toLowerCase(Locale.ROOT)
+            : f.tlsProvider(),
+        o.loginTimeoutSeconds != null ? Duration.ofSeconds(positive("--login-timeout", o.loginTimeoutSeconds))
+            : f.loginTimeout(),
+        o.maxConnections != null ? positive("--max-connections", o.maxConnections) : f.maxConnections(),
+        o.serverName != null ? o.serverName : f.serverName());
+  }
+
+  private static Authenticator authenticator(Map<String, String> users, PasswordFile passwordFile) {
+    Authenticator plain = Authenticator.users(users);
+    if (passwordFile == null) {
+      return plain;
+    }
+    return (user, password) -> users.containsKey(user) ? plain.authenticate(user, password)
+        : passwordFile.authenticate(user, password);
+  }
+
+  /**
+   * The TLS settings: certificate files are read from their paths, so that replacing them is picked
+   * up without a restart (hot reload); a generated one is in memory.
+   */
+  private static ServerTlsConfig tls(ListenerConfig l, ServeCertificate certificate) {
+    TlsMaterial m = l.tls();
+    char[] password = m.keyPassword() == null ? null : m.keyPassword().reveal().toCharArray();
     ServerTlsConfig.Builder t = ServerTlsConfig.builder();
-    if (o.pkcs12 != null) {
-      t.pkcs12(o.pkcs12, password);
-    } else if (o.cert != null) {
-      t.certificatePem(o.cert, o.key, password);
+    if (m.pkcs12() != null) {
+      t.pkcs12(m.pkcs12(), password);
+    } else if (m.cert() != null) {
+      t.certificatePem(m.cert(), m.key(), password);
     } else {
       t.certifiedKey(certificate.key());
     }
-    if (!o.clientCas.isEmpty()) {
-      t.clientCertificates(choice("--client-cert-mode", o.clientCertMode, ClientCertificateMode.class));
-      o.clientCas.forEach(t::addTrustedClientCa);
+    if (!m.clientCas().isEmpty()) {
+      t.clientCertificates(m.clientCertMode());
+      for (Path ca : m.clientCas()) {
+        t.addTrustedClientCa(ca);
+      }
     }
     return t.build();
   }
@@ -139,16 +239,7 @@ public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<
    * @throws TdsConfigException if no constant has that name, listing the valid ones
    */
   static <E extends Enum<E>> E choice(String option, String text, Class<E> type) {
-    String wanted = text.trim().toLowerCase(Locale.ROOT);
-    List<String> valid = new ArrayList<>();
-    for (E e : type.getEnumConstants()) {
-      String name = e.name().toLowerCase(Locale.ROOT).replace('_', '-');
-      if (name.equals(wanted)) {
-        return e;
-      }
-      valid.add(name);
-    }
-    throw TdsConfigException.invalidValue(option, text, valid);
+    return OptionNames.parse(option, text, type);
   }
 
   private static String randomPassword() {

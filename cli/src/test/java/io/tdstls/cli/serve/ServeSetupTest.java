@@ -122,4 +122,44 @@ class ServeSetupTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> setup("--tls-provider", "boring", "--cert-dir", dir.toString()))
         .hasMessageContaining("valid values are jdk, openssl");
   }
+
+  @Test
+  void flagsOverrideTheConfigFileAndTheFileOverridesTheDefaults() throws Exception {
+    Path file = Files.writeString(dir.resolve("tds-tls.yaml"), String.join("\n",
+        "listener:",
+        "  port: 0",
+        "  encryption: forced",
+        "  max-connections: 7",
+        "  login-timeout: 9",
+        "  cert-dir: " + dir,
+        "users:",
+        "  accounts:",
+        "    fromfile: inline:pw1",
+        ""));
+    io.tdstls.config.TdsTlsConfig config = io.tdstls.config.TdsTlsConfig.load(file);
+    ServeCommand command = new ServeCommand();
+    new CommandLine(command).parseArgs("--max-connections", "3");
+    ServeSetup s = ServeSetup.of(command.options, config, null, io.tdstls.server.ServerEvents.NONE);
+    assertThat(s.config().policy().encryption()).isEqualTo(ServerEncryption.FORCED);
+    assertThat(s.config().maxConnections()).as("the flag wins").isEqualTo(3);
+    assertThat(s.config().loginTimeout()).isEqualTo(java.time.Duration.ofSeconds(9));
+    assertThat(s.users()).containsEntry("fromfile", "pw1");
+    assertThat(s.generatedUser()).isFalse();
+
+    ServeCommand withUser = new ServeCommand();
+    new CommandLine(withUser).parseArgs("--user", "cli:pw2");
+    ServeSetup u = ServeSetup.of(withUser.options, config, s, io.tdstls.server.ServerEvents.NONE);
+    assertThat(u.users()).containsOnlyKeys("cli");
+    assertThat(u.certificate()).as("a reload keeps the generated certificate clients pinned").isSameAs(s.certificate());
+  }
+
+  @Test
+  void aUsersFileAuthenticatesWithItsHashes() throws Exception {
+    Path users = Files.writeString(dir.resolve("users.txt"),
+        "alice:" + io.tdstls.server.PasswordHash.create("a-pw".toCharArray(), 1000) + "\n");
+    ServeSetup s = setup("--cert-dir", dir.toString(), "--users-file", users.toString());
+    assertThat(s.generatedUser()).isFalse();
+    assertThat(s.userNames()).containsExactly("alice");
+    assertThat(s.passwordFile().authenticate("alice", "a-pw")).isTrue();
+  }
 }
