@@ -230,8 +230,8 @@ public final class TdsSession implements AutoCloseable {
       while (true) {
         Packet p;
         while ((p = core.pollPacket()) != null) {
-          byte[] payload = p.payload();
-          total += payload.length;
+          ByteBuffer payload = p.payloadBuffer();
+          total += payload.remaining();
           sink.accept(payload, p.header().isEndOfMessage());
           if (p.header().isEndOfMessage()) {
             core.deliverPackets(false);

@@ -148,7 +148,7 @@ public final class ClientNegotiator {
     }
     tlsInfo = TlsInfo.of(tls.engine());
     engines.handshakeCompleted(tls.engine());
-    stream.encryptWith(tls);
+    stream.encryptWith(tls, true);
     stream.send(new TdsMessage(PacketType.PRELOGIN, preLogin.encode()));
     moveTo(ClientState.SENT_PRELOGIN);
     stream.receive(ByteBuffer.allocate(0)); // records that arrived with the last flight
@@ -220,7 +220,7 @@ public final class ClientNegotiator {
     }
     tlsInfo = TlsInfo.of(tls.engine());
     engines.handshakeCompleted(tls.engine());
-    stream.encryptWith(tls);
+    stream.encryptWith(tls, false);
     sendLogin();
   }
 

@@ -163,7 +163,7 @@ public final class ServerNegotiator {
     }
     tlsInfo = TlsInfo.of(tls.engine());
     engines.handshakeCompleted(tls.engine());
-    stream.encryptWith(tls);
+    stream.encryptWith(tls, true);
     moveTo(ServerState.AWAIT_PRELOGIN);
     stream.receive(ByteBuffer.allocate(0)); // records that arrived with the client's last flight
     onPreLogin();
@@ -236,7 +236,7 @@ public final class ServerNegotiator {
     }
     tlsInfo = TlsInfo.of(tls.engine());
     engines.handshakeCompleted(tls.engine());
-    stream.encryptWith(tls);
+    stream.encryptWith(tls, false);
     if (outcome == Outcome.LOGIN_ONLY) {
       stream.dropTlsAfterFirstInboundPacket();
     }

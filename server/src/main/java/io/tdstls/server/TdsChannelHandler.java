@@ -67,10 +67,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     ByteBuf buf = (ByteBuf) msg;
     try {
-      ByteBuffer in = ByteBuffer.allocate(buf.readableBytes());
-      buf.readBytes(in);
-      in.flip();
-      write(ctx, negotiator.receive(in));
+      write(ctx, negotiator.receive(buf.nioBuffer())); // a view: the negotiator consumes it before buf is released
       switch (negotiator.state()) {
         case FINAL:
           closeAfterFlush(ctx, negotiator.failure());
