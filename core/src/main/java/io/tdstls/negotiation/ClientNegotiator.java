@@ -111,6 +111,19 @@ public final class ClientNegotiator {
    * @throws TdsException on any protocol, TLS or negotiation error (the state becomes FINAL)
    */
   public byte[] receive(ByteBuffer in) throws TdsException {
+    CollectedBytes out = new CollectedBytes();
+    receive(in, out);
+    return out.bytes();
+  }
+
+  /**
+   * Consumes bytes from the server, handing the answer to a sink instead of returning a copy.
+   *
+   * @param in the bytes received; consumed completely (a view of the adapter's buffer will do)
+   * @param out receives the bytes to send in answer, if any
+   * @throws TdsException on any protocol, TLS or negotiation error (the state becomes FINAL)
+   */
+  public void receive(ByteBuffer in, ByteSink out) throws TdsException {
     if (state == ClientState.FINAL) {
       throw failure;
     }
@@ -133,7 +146,7 @@ public final class ClientNegotiator {
         default:
           throw new IllegalStateException("receive() before start()");
       }
-      return stream.takeOutbound();
+      stream.drainOutbound(out);
     } catch (SSLException e) {
       throw fail(TlsFailures.classify(e));
     } catch (TdsException e) {
@@ -300,13 +313,26 @@ public final class ClientNegotiator {
    * @throws TdsException if the connection has failed
    */
   public byte[] send(TdsMessage message) throws TdsException {
+    CollectedBytes out = new CollectedBytes();
+    send(message, out);
+    return out.bytes();
+  }
+
+  /**
+   * Sends a request, handing the bytes to a sink instead of returning a copy.
+   *
+   * @param message the request
+   * @param out receives the bytes to send
+   * @throws TdsException if the connection has failed
+   */
+  public void send(TdsMessage message, ByteSink out) throws TdsException {
     if (state == ClientState.FINAL) {
       throw failure;
     }
     expect(ClientState.LOGGED_IN);
     try {
       stream.send(message);
-      return stream.takeOutbound();
+      stream.drainOutbound(out);
     } catch (SSLException e) {
       throw fail(TlsFailures.classify(e));
     }

@@ -263,16 +263,26 @@ final class TdsStream {
 
   /** Returns and removes everything queued to send, encrypting what is still staged. */
   byte[] takeOutbound() throws SSLException {
+    CollectedBytes c = new CollectedBytes();
+    drainOutbound(c);
+    return c.bytes();
+  }
+
+  /** Hands everything queued to send to {@code sink} (if there is anything), encrypting what is still staged. */
+  void drainOutbound(ByteSink sink) throws SSLException {
     Scratch s = scratch();
     if (s.staging.position() > 0) {
       wrapStaging(s, s.staging.position());
     }
-    byte[] b = new byte[s.out.position()];
     s.out.flip();
-    s.out.get(b);
-    s.out.clear();
-    s.owner = null;
-    return b;
+    try {
+      if (s.out.hasRemaining()) {
+        sink.write(s.out);
+      }
+    } finally {
+      s.out.clear();
+      s.owner = null;
+    }
   }
 
   /** Consumes bytes from the peer; complete messages become available through {@link #poll()}. */

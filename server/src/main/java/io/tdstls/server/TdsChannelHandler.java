@@ -7,12 +7,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tdstls.error.TdsException;
+import io.tdstls.negotiation.ByteSink;
 import io.tdstls.negotiation.NegotiatedSecurity;
 import io.tdstls.negotiation.ServerNegotiator;
 import io.tdstls.negotiation.ServerState;
 import io.tdstls.protocol.packet.TdsMessage;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -67,7 +67,8 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     ByteBuf buf = (ByteBuf) msg;
     try {
-      write(ctx, negotiator.receive(buf.nioBuffer())); // a view: the negotiator consumes it before buf is released
+      negotiator.receive(buf.nioBuffer(), out(ctx)); // a view: the negotiator consumes it before buf is released
+      ctx.flush();
       switch (negotiator.state()) {
         case FINAL:
           closeAfterFlush(ctx, negotiator.failure());
@@ -130,14 +131,21 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   /** Sends pieces of the current response stream while the channel is writable. */
   private void pumpStream(ChannelHandlerContext ctx) throws TdsException {
+    ByteSink out = out(ctx);
     while (streaming != null && ctx.channel().isWritable()) {
       byte[] piece = streaming.next();
       boolean end = piece == null;
-      write(ctx, negotiator.sendPart(streaming.type(), end ? new byte[0] : piece, end));
+      negotiator.sendPart(streaming.type(), end ? new byte[0] : piece, end, out);
       if (end) {
         streaming = null;
       }
     }
+    ctx.flush(); // one gathering write for the pieces queued since the last flush
+  }
+
+  /** Copies what the negotiator produces into pooled direct buffers queued on the channel; flush separately. */
+  private static ByteSink out(ChannelHandlerContext ctx) {
+    return bytes -> ctx.write(ctx.alloc().directBuffer(bytes.remaining()).writeBytes(bytes), ctx.voidPromise());
   }
 
   @Override
