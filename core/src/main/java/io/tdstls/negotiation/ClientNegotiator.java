@@ -277,9 +277,18 @@ public final class ClientNegotiator {
    * @param packets {@code true} for packet-by-packet delivery
    * @throws IllegalStateException if part of a message has been received, or packets are still
    *     queued when switching back
+   * @throws TdsException if bytes that arrived after the streamed message (framed as messages again
+   *     when switching back) are malformed; the state becomes FINAL
    */
-  public void deliverPackets(boolean packets) {
-    stream.deliverPackets(packets);
+  public void deliverPackets(boolean packets) throws TdsException {
+    if (state == ClientState.FINAL) {
+      throw failure;
+    }
+    try {
+      stream.deliverPackets(packets);
+    } catch (TdsProtocolException e) {
+      throw fail(e);
+    }
   }
 
   /**
@@ -290,6 +299,32 @@ public final class ClientNegotiator {
    */
   public Packet pollPacket() {
     return stream.pollPacket();
+  }
+
+  /**
+   * Hands the next packet from the server to {@code reader} without copying it, while {@link
+   * #deliverPackets(boolean)} is on: the payload is a view of the input buffer, so reading a
+   * large response allocates nothing per packet.
+   *
+   * <pre>{@code
+   * while (core.readPacket((header, payload) -> digest.update(payload))) {
+   *   // until no complete packet is left; then receive more bytes
+   * }
+   * }</pre>
+   *
+   * @param reader takes the packet
+   * @return whether a packet was read; {@code false} if none is complete yet
+   * @throws TdsException what the reader throws (the state becomes FINAL)
+   */
+  public boolean readPacket(PacketReader reader) throws TdsException {
+    if (state == ClientState.FINAL) {
+      throw failure;
+    }
+    try {
+      return stream.readPacket(reader);
+    } catch (TdsException e) {
+      throw fail(e);
+    }
   }
 
   /**

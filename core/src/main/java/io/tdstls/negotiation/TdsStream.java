@@ -1,5 +1,6 @@
 package io.tdstls.negotiation;
 
+import io.tdstls.error.TdsException;
 import io.tdstls.error.TdsProtocolException;
 import io.tdstls.protocol.packet.MessageAssembler;
 import io.tdstls.protocol.packet.MessageSplitter;
@@ -63,7 +64,8 @@ final class TdsStream {
     }
     return s;
   }
-  private final ArrayDeque<Packet> inboundPackets = new ArrayDeque<>();
+  /** Received packets while they are delivered one by one, else {@code null}. */
+  private InboundPackets inboundPackets;
   private final PartialMessageWriter partial = new PartialMessageWriter();
   private boolean deliverPackets;
   private TlsEngineDriver tls;
@@ -168,15 +170,30 @@ final class TdsStream {
    * Switches inbound delivery between whole messages ({@link #poll()}) and single packets ({@link
    * #pollPacket()}), for responses too large to assemble.
    */
-  void deliverPackets(boolean packets) {
-    if (assembler.inProgress() || (!packets && !inboundPackets.isEmpty())) {
+  void deliverPackets(boolean packets) throws TdsProtocolException {
+    if (packets == deliverPackets) {
+      return;
+    }
+    if (assembler.inProgress() || framer.hasPartialPacket() || (!packets && inboundPackets.hasCompletePackets())) {
       throw new IllegalStateException("cannot switch delivery in the middle of a message");
     }
     this.deliverPackets = packets;
+    if (packets) {
+      inboundPackets = new InboundPackets(framer.maxPacketSize());
+    } else {
+      ByteBuffer rest = inboundPackets.rest(); // the start of the next message, if any
+      inboundPackets = null;
+      frame(rest);
+    }
   }
 
   Packet pollPacket() {
-    return inboundPackets.poll();
+    return inboundPackets == null ? null : inboundPackets.poll();
+  }
+
+  /** Hands the next received packet to {@code reader} in place; false if none is complete. */
+  boolean readPacket(PacketReader reader) throws TdsException {
+    return inboundPackets != null && inboundPackets.read(reader);
   }
 
   private void writePacket(Packet p, boolean encrypt) throws SSLException {
@@ -337,14 +354,14 @@ final class TdsStream {
 
   /** Frames clear bytes into packets and messages. */
   void frame(ByteBuffer in) throws TdsProtocolException {
+    if (deliverPackets) {
+      inboundPackets.append(in);
+      return;
+    }
     while (in.hasRemaining()) {
       Packet p = framer.next(in);
       if (p == null) {
         return;
-      }
-      if (deliverPackets) {
-        inboundPackets.add(p);
-        continue;
       }
       TdsMessage m = assembler.add(p);
       if (m != null) {
@@ -363,6 +380,7 @@ final class TdsStream {
   }
 
   boolean hasPartialInput() {
-    return framer.hasPartialPacket() || assembler.inProgress() || (tls != null && tls.staged() > 0);
+    return framer.hasPartialPacket() || assembler.inProgress() || (tls != null && tls.staged() > 0)
+        || (inboundPackets != null && inboundPackets.hasPartialPacket());
   }
 }
