@@ -40,6 +40,9 @@ final class TdsStream {
   /** The most plaintext one TLS record carries (RFC 8446 5.1, RFC 5246 6.2.1). */
   static final int MAX_RECORD_PLAINTEXT = 16384;
 
+  /** How much a strict stream stages before encrypting: four full records, so only a call's last record is short. */
+  private static final int STRICT_FLUSH = 4 * MAX_RECORD_PLAINTEXT;
+
   /**
    * One thread's scratch buffers. {@code owner} is the stream whose output {@code out} and {@code
    * staging} hold; another stream starting to write first clears them, so bytes left behind by a
@@ -47,7 +50,7 @@ final class TdsStream {
    */
   private static final class Scratch {
     ByteBuffer out = ByteBuffer.allocate(8192);
-    ByteBuffer staging = ByteBuffer.allocate(MAX_RECORD_PLAINTEXT * 2);
+    ByteBuffer staging = ByteBuffer.allocate(STRICT_FLUSH + 8192);
     ByteBuffer plain = ByteBuffer.allocate(8192);
     TdsStream owner;
   }
@@ -219,8 +222,8 @@ final class TdsStream {
     s.staging.put(payload, offset, payloadLength);
     if (!recordsCrossPackets) {
       sealStaging();
-    } else if (s.staging.position() >= MAX_RECORD_PLAINTEXT) {
-      wrapStaging(s, s.staging.position() / MAX_RECORD_PLAINTEXT * MAX_RECORD_PLAINTEXT);
+    } else if (s.staging.position() >= STRICT_FLUSH) {
+      sealStaging();
     }
   }
 
@@ -232,14 +235,14 @@ final class TdsStream {
     }
   }
 
-  /** Encrypts the first {@code count} staged bytes, keeping the rest staged. */
+  /**
+   * Encrypts the {@code count} staged bytes: as one record (a TDS 7.x packet), or in strict mode in
+   * records as large as the engine makes them (it cuts at its maximum fragment size).
+   */
   private void wrapStaging(Scratch s, int count) throws SSLException {
     s.staging.flip();
-    int end = s.staging.limit();
-    s.staging.limit(count);
-    s.out = tls.wrap(s.staging, recordsCrossPackets ? MAX_RECORD_PLAINTEXT : count, s.out);
-    s.staging.limit(end);
-    s.staging.compact();
+    s.out = tls.wrap(s.staging, recordsCrossPackets ? Integer.MAX_VALUE : count, s.out);
+    s.staging.clear();
   }
 
   private static ByteBuffer ensure(ByteBuffer b, int room) {
