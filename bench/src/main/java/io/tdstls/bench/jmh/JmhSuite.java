@@ -38,6 +38,7 @@ public final class JmhSuite {
     ChainedOptionsBuilder b = new OptionsBuilder()
         .include(PreLoginBenchmark.class.getName())
         .include(PacketFramingBenchmark.class.getName())
+        .include(DataPathBenchmark.class.getName())
         .addProfiler(GCProfiler.class)
         .shouldFailOnError(true);
     if (quick) {
@@ -53,11 +54,17 @@ public final class JmhSuite {
       Result<?> primary = r.getPrimaryResult();
       Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
       String name = r.getParams().getBenchmark();
-      t.row(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), Format.one(primary.getScore()),
+      String mode = r.getParams().getParam("mode");
+      t.row(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1) + (mode == null ? "" : " " + mode),
+          Format.one(primary.getScore()),
           Double.isNaN(primary.getScoreError()) ? "-" : Format.one(primary.getScoreError()),
           alloc == null ? "n/a" : String.format(Locale.ROOT, "%.0f", alloc.getScore()));
     }
     t.note("PRELOGIN: the client request our client sends. Framing: a 32 KiB result in 4096-byte packets.");
+    t.note("DataPathBenchmark.relayPiece: one piece of a streamed result, " + DataPathBenchmark.PACKETS + " packets of"
+        + " 4096 bytes, sent by the server core and read in place by the client core, in memory (OFF: clear, MANDATORY:"
+        + " TDS 7.x TLS 1.2, STRICT: TLS 1.3); B/op / " + DataPathBenchmark.PACKETS + " is the garbage per packet, both"
+        + " ends together.");
     return t;
   }
 }
