@@ -23,6 +23,9 @@ final class TlsEngineDriver {
   /** The staging buffer's size while nothing large is in flight. */
   private static final int SMALL_STAGING = 2048;
 
+  /** The staging buffer once the handshake is over and nothing is staged: none at all. */
+  private static final ByteBuffer NO_STAGING = ByteBuffer.allocate(0);
+
   /**
    * Per-thread scratch buffers for the engine's output (plaintext, records). Their content is
    * copied out within the call that fills them, so a connection holds no such buffer while idle:
@@ -152,7 +155,9 @@ final class TlsEngineDriver {
     while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
       wrapInto(ByteBuffer.allocate(0), out);
     }
-    if (netIn.position() <= SMALL_STAGING / 2 && netIn.capacity() > SMALL_STAGING) {
+    if (netIn.position() == 0) {
+      netIn = NO_STAGING; // an idle connection holds no staging buffer; a partial record allocates one again
+    } else if (netIn.position() <= SMALL_STAGING / 2 && netIn.capacity() > SMALL_STAGING) {
       ByteBuffer small = ByteBuffer.allocate(SMALL_STAGING);
       netIn.flip();
       small.put(netIn);
