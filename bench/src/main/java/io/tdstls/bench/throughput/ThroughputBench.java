@@ -101,8 +101,9 @@ public final class ThroughputBench {
     t.note("tds-tls rows: one SELECT answered with VARBINARY(8000) rows, streamed by the server (StreamingSessionHandler)"
         + " and read packet by packet by the client (TdsSession.executeStreaming), checking the final DONE row count.");
     t.note("Raw rows: the same byte count written in 16 KiB writes over a JDK SSLSocket (same certificate) or plain TCP.");
-    t.note("Packet size: 4096 (the client's default) unless the row says otherwise; every TDS packet is its own TLS"
-        + " record, so the packet size is the TLS record size.");
+    t.note("Packet size: 4096 (the client's default) unless the row says otherwise. In TDS 7.x every packet is its own"
+        + " TLS record, so the packet size is the record size; in strict mode the packets of a write share records of"
+        + " up to 16 KiB, as the raw socket's.");
     t.note("Each transfer: one untimed warm-up of a sixteenth of the size, then " + settings.transferRepeats()
         + " timed transfers; the table shows the median. The transfers of all rows take turns (round robin), so that"
         + " a load change on a shared machine hits every row alike and the ratios stay comparable.");
