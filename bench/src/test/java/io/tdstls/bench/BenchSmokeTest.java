@@ -4,6 +4,7 @@ import io.tdstls.server.TlsProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tdstls.bench.report.Table;
+import io.tdstls.bench.report.Target;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,8 @@ class BenchSmokeTest {
     } else {
       assertThat(table(suite, "5. Server TLS provider: OpenSSL not available").rows()).hasSize(1);
     }
-    assertThat(suite.targets()).hasSize(2);
+    assertThat(suite.targets()).extracting(Target::name).hasSize(3)
+        .anyMatch(n -> n.startsWith("Connection rate")).anyMatch(n -> n.startsWith("With OpenSSL on both ends"));
   }
 
   @Test
@@ -61,7 +63,9 @@ class BenchSmokeTest {
     if (TlsProvider.OPENSSL.isAvailable()) {
       allPositive(table(suite, "5b."), "JDK MB/s", "OpenSSL MB/s");
     }
-    assertThat(suite.targets()).hasSize(1);
+    assertThat(suite.targets()).extracting(Target::name).hasSize(3)
+        .anyMatch(n -> n.startsWith("Full-encryption")).anyMatch(n -> n.startsWith("Strict"))
+        .anyMatch(n -> n.startsWith("Plaintext"));
   }
 
   @Test
@@ -78,7 +82,11 @@ class BenchSmokeTest {
   void jmhBenchmarksProduceScores() throws Exception {
     BenchSuite suite = run(Section.JMH);
     Table t = table(suite, "6.");
-    assertThat(t.rows()).hasSize(4);
+    assertThat(t.rows()).hasSize(7);
     allPositive(t, "ns/op");
+    assertThat(t.column("benchmark")).contains("DataPathBenchmark.relayPiece OFF", "DataPathBenchmark.relayPiece MANDATORY",
+        "DataPathBenchmark.relayPiece STRICT");
+    assertThat(suite.targets()).singleElement().satisfies(target ->
+        assertThat(target.measured()).contains("OFF", "MANDATORY", "STRICT", "B per 4096-byte packet"));
   }
 }

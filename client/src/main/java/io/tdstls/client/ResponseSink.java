@@ -1,6 +1,7 @@
 package io.tdstls.client;
 
 import io.tdstls.error.TdsException;
+import java.nio.ByteBuffer;
 
 /**
  * Receives a response packet by packet, as it arrives, for {@link
@@ -21,4 +22,18 @@ public interface ResponseSink {
    * @throws TdsException to abandon the response (the session is then closed)
    */
   void accept(byte[] payload, boolean last) throws TdsException;
+
+  /**
+   * Takes one packet's payload without a copy. Override this method instead of the other to read
+   * the bytes in place; the default copies them into an array for {@link #accept(byte[], boolean)}.
+   *
+   * @param payload a read-only view of the bytes after the packet header, valid only during the call
+   * @param last whether this packet ends the response (EOM)
+   * @throws TdsException to abandon the response (the session is then closed)
+   */
+  default void accept(ByteBuffer payload, boolean last) throws TdsException {
+    byte[] copy = new byte[payload.remaining()];
+    payload.get(copy);
+    accept(copy, last);
+  }
 }

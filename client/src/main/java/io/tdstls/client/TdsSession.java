@@ -11,7 +11,6 @@ import io.tdstls.negotiation.TlsEngineSource;
 import io.tdstls.protocol.batch.SqlBatch;
 import io.tdstls.protocol.encryption.Outcome;
 import io.tdstls.protocol.login.TdsVersion;
-import io.tdstls.protocol.packet.Packet;
 import io.tdstls.protocol.packet.PacketType;
 import io.tdstls.protocol.packet.TdsMessage;
 import io.tdstls.protocol.prelogin.PreLogin;
@@ -250,16 +249,12 @@ public final class TdsSession implements AutoCloseable {
       TdsVersion version = report.loginAck().tdsVersion().filter(v -> v != TdsVersion.V8_0).orElse(TdsVersion.V7_4);
       transport.write(core.send(new TdsMessage(PacketType.SQL_BATCH, SqlBatch.encode(sql, version, transactionDescriptor, 1))));
       core.deliverPackets(true);
-      long total = 0;
+      StreamedPackets packets = new StreamedPackets(sink);
       while (true) {
-        Packet p;
-        while ((p = core.pollPacket()) != null) {
-          byte[] payload = p.payload();
-          total += payload.length;
-          sink.accept(payload, p.header().isEndOfMessage());
-          if (p.header().isEndOfMessage()) {
+        while (core.readPacket(packets)) {
+          if (packets.ended()) {
             core.deliverPackets(false);
-            return total;
+            return packets.total();
           }
         }
         // the read timeout bounds each wait for data, not the whole (possibly very long) transfer

@@ -113,6 +113,19 @@ public final class ClientNegotiator {
    * @throws TdsException on any protocol, TLS or negotiation error (the state becomes FINAL)
    */
   public byte[] receive(ByteBuffer in) throws TdsException {
+    CollectedBytes out = new CollectedBytes();
+    receive(in, out);
+    return out.bytes();
+  }
+
+  /**
+   * Consumes bytes from the server, handing the answer to a sink instead of returning a copy.
+   *
+   * @param in the bytes received; consumed completely (a view of the adapter's buffer will do)
+   * @param out receives the bytes to send in answer, if any
+   * @throws TdsException on any protocol, TLS or negotiation error (the state becomes FINAL)
+   */
+  public void receive(ByteBuffer in, ByteSink out) throws TdsException {
     if (state == ClientState.FINAL) {
       throw failure;
     }
@@ -135,7 +148,7 @@ public final class ClientNegotiator {
         default:
           throw new IllegalStateException("receive() before start()");
       }
-      return stream.takeOutbound();
+      stream.drainOutbound(out);
     } catch (SSLException e) {
       throw fail(TlsFailures.classify(e));
     } catch (TdsException e) {
@@ -155,7 +168,7 @@ public final class ClientNegotiator {
           "check the host and port: this endpoint serves another protocol over TLS", null);
     }
     engines.handshakeCompleted(tls.engine());
-    stream.encryptWith(tls);
+    stream.encryptWith(tls, true);
     stream.send(new TdsMessage(PacketType.PRELOGIN, preLogin.encode()));
     moveTo(ClientState.SENT_PRELOGIN);
     stream.receive(ByteBuffer.allocate(0)); // records that arrived with the last flight
@@ -227,7 +240,7 @@ public final class ClientNegotiator {
     }
     tlsInfo = TlsInfo.of(tls.engine());
     engines.handshakeCompleted(tls.engine());
-    stream.encryptWith(tls);
+    stream.encryptWith(tls, false);
     sendLogin();
   }
 
@@ -271,9 +284,18 @@ public final class ClientNegotiator {
    * @param packets {@code true} for packet-by-packet delivery
    * @throws IllegalStateException if part of a message has been received, or packets are still
    *     queued when switching back
+   * @throws TdsException if bytes that arrived after the streamed message (framed as messages again
+   *     when switching back) are malformed; the state becomes FINAL
    */
-  public void deliverPackets(boolean packets) {
-    stream.deliverPackets(packets);
+  public void deliverPackets(boolean packets) throws TdsException {
+    if (state == ClientState.FINAL) {
+      throw failure;
+    }
+    try {
+      stream.deliverPackets(packets);
+    } catch (TdsProtocolException e) {
+      throw fail(e);
+    }
   }
 
   /**
@@ -284,6 +306,32 @@ public final class ClientNegotiator {
    */
   public Packet pollPacket() {
     return stream.pollPacket();
+  }
+
+  /**
+   * Hands the next packet from the server to {@code reader} without copying it, while {@link
+   * #deliverPackets(boolean)} is on: the payload is a view of the input buffer, so reading a
+   * large response allocates nothing per packet.
+   *
+   * <pre>{@code
+   * while (core.readPacket((header, payload) -> digest.update(payload))) {
+   *   // until no complete packet is left; then receive more bytes
+   * }
+   * }</pre>
+   *
+   * @param reader takes the packet
+   * @return whether a packet was read; {@code false} if none is complete yet
+   * @throws TdsException what the reader throws (the state becomes FINAL)
+   */
+  public boolean readPacket(PacketReader reader) throws TdsException {
+    if (state == ClientState.FINAL) {
+      throw failure;
+    }
+    try {
+      return stream.readPacket(reader);
+    } catch (TdsException e) {
+      throw fail(e);
+    }
   }
 
   /**
@@ -307,13 +355,26 @@ public final class ClientNegotiator {
    * @throws TdsException if the connection has failed
    */
   public byte[] send(TdsMessage message) throws TdsException {
+    CollectedBytes out = new CollectedBytes();
+    send(message, out);
+    return out.bytes();
+  }
+
+  /**
+   * Sends a request, handing the bytes to a sink instead of returning a copy.
+   *
+   * @param message the request
+   * @param out receives the bytes to send
+   * @throws TdsException if the connection has failed
+   */
+  public void send(TdsMessage message, ByteSink out) throws TdsException {
     if (state == ClientState.FINAL) {
       throw failure;
     }
     expect(ClientState.LOGGED_IN);
     try {
       stream.send(message);
-      return stream.takeOutbound();
+      stream.drainOutbound(out);
     } catch (SSLException e) {
       throw fail(TlsFailures.classify(e));
     }

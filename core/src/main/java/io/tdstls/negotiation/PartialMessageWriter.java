@@ -1,18 +1,31 @@
 package io.tdstls.negotiation;
 
-import io.tdstls.protocol.packet.Packet;
 import io.tdstls.protocol.packet.PacketHeader;
 import io.tdstls.protocol.packet.PacketStatus;
 import io.tdstls.protocol.packet.PacketType;
-import java.util.ArrayList;
-import java.util.List;
+import javax.net.ssl.SSLException;
 
 /**
  * Cuts a message that is produced piece by piece (a result too large to build in memory) into
  * packets: every packet but the last is full, the last carries EOM, and packet ids count up modulo
- * 256 across the pieces. Holds at most one packet's worth of payload between pieces.
+ * 256 across the pieces. Full packets inside a piece are handed out as slices of the piece, without
+ * a copy; only the bytes of a packet that straddles two pieces are held here in between (at most
+ * one packet's worth).
  */
 final class PartialMessageWriter {
+
+  /** Receives each complete packet: its header and where its payload is. */
+  @FunctionalInterface
+  interface PacketSink {
+    /**
+     * Takes one packet; the payload bytes are only valid during the call.
+     *
+     * @param header the packet header
+     * @param payload the array holding the payload
+     * @param offset where the payload starts
+     */
+    void packet(PacketHeader header, byte[] payload, int offset) throws SSLException;
+  }
 
   private PacketType type;
   private byte[] pending = new byte[0];
@@ -25,15 +38,17 @@ final class PartialMessageWriter {
   }
 
   /**
-   * Adds a piece of the message and returns the packets that are now complete.
+   * Adds a piece of the message and hands the packets that are now complete to {@code out}.
    *
    * @param messageType the message's type (must not change within a message)
    * @param piece the next payload bytes
    * @param endOfMessage whether this is the last piece
    * @param packetSize the packet size, header included
    * @param spid the SPID for the headers
+   * @param out receives the packets, in order
    */
-  List<Packet> add(PacketType messageType, byte[] piece, boolean endOfMessage, int packetSize, int spid) {
+  void add(PacketType messageType, byte[] piece, boolean endOfMessage, int packetSize, int spid, PacketSink out)
+      throws SSLException {
     if (type == null) {
       type = messageType;
       nextPacketId = 1;
@@ -41,37 +56,50 @@ final class PartialMessageWriter {
       throw new IllegalStateException("a " + type + " message is in progress; cannot add a " + messageType + " piece");
     }
     int chunk = packetSize - PacketHeader.SIZE;
-    if (pending.length != chunk) {
+    if (pending.length < chunk) {
       byte[] resized = new byte[chunk];
-      System.arraycopy(pending, 0, resized, 0, Math.min(pendingLength, chunk));
+      System.arraycopy(pending, 0, resized, 0, pendingLength);
       pending = resized;
     }
-    List<Packet> out = new ArrayList<>(piece.length / chunk + 2);
     int from = 0;
-    while (from < piece.length) {
-      if (pendingLength == chunk) {
-        out.add(packet(pending, false, spid)); // Packet copies the payload
-        pendingLength = 0;
-      }
-      int n = Math.min(chunk - pendingLength, piece.length - from);
-      System.arraycopy(piece, from, pending, pendingLength, n);
+    if (pendingLength > 0) {
+      int n = Math.min(chunk - pendingLength, piece.length);
+      System.arraycopy(piece, 0, pending, pendingLength, n);
       pendingLength += n;
-      from += n;
+      from = n;
+      if (from == piece.length) {
+        finish(endOfMessage, spid, out); // a full pending packet waits: it may turn out to be the last
+        return;
+      }
+      out.packet(header(chunk, false, spid), pending, 0);
+      pendingLength = 0;
+    }
+    // full packets go out as slices of the piece; the last 1..chunk bytes wait unless the message ends
+    while (piece.length - from > chunk) {
+      out.packet(header(chunk, false, spid), piece, from);
+      from += chunk;
     }
     if (endOfMessage) {
-      byte[] last = new byte[pendingLength];
-      System.arraycopy(pending, 0, last, 0, pendingLength);
-      out.add(packet(last, true, spid));
+      out.packet(header(piece.length - from, true, spid), piece, from);
+      type = null;
+      return;
+    }
+    System.arraycopy(piece, from, pending, 0, piece.length - from);
+    pendingLength = piece.length - from;
+  }
+
+  private void finish(boolean endOfMessage, int spid, PacketSink out) throws SSLException {
+    if (endOfMessage) {
+      out.packet(header(pendingLength, true, spid), pending, 0);
       pendingLength = 0;
       type = null;
     }
-    return out;
   }
 
-  private Packet packet(byte[] payload, boolean last, int spid) {
+  private PacketHeader header(int payloadLength, boolean last, int spid) {
     int status = last ? PacketStatus.END_OF_MESSAGE.bit() : 0;
-    PacketHeader h = new PacketHeader(type, status, PacketHeader.SIZE + payload.length, spid, nextPacketId, 0);
+    PacketHeader h = new PacketHeader(type, status, PacketHeader.SIZE + payloadLength, spid, nextPacketId, 0);
     nextPacketId = (nextPacketId + 1) & 0xFF;
-    return new Packet(h, payload);
+    return h;
   }
 }

@@ -100,8 +100,21 @@ public final class ServerNegotiator {
    * @throws TdsException on a protocol or TLS error (the state becomes FINAL; nothing more is sent)
    */
   public byte[] receive(ByteBuffer in) throws TdsException {
+    CollectedBytes out = new CollectedBytes();
+    receive(in, out);
+    return out.bytes();
+  }
+
+  /**
+   * Consumes bytes from the client, handing the answer to a sink instead of returning a copy.
+   *
+   * @param in the bytes received; consumed completely (a view of the adapter's buffer will do)
+   * @param out receives the bytes to send in answer, if any
+   * @throws TdsException on a protocol or TLS error (the state becomes FINAL; nothing more is sent)
+   */
+  public void receive(ByteBuffer in, ByteSink out) throws TdsException {
     if (state == ServerState.FINAL) {
-      return new byte[0];
+      return;
     }
     try {
       if (state == ServerState.AWAIT_FIRST_BYTE && in.hasRemaining()) {
@@ -129,7 +142,7 @@ public final class ServerNegotiator {
         default:
           break;
       }
-      return stream.takeOutbound();
+      stream.drainOutbound(out);
     } catch (SSLException e) {
       throw fail(TlsFailures.classify(e));
     } catch (TdsException e) {
@@ -180,7 +193,7 @@ public final class ServerNegotiator {
     }
     tlsInfo = TlsInfo.of(tls.engine());
     engines.handshakeCompleted(tls.engine());
-    stream.encryptWith(tls);
+    stream.encryptWith(tls, true);
     moveTo(ServerState.AWAIT_PRELOGIN);
     stream.receive(ByteBuffer.allocate(0)); // records that arrived with the client's last flight
     onPreLogin();
@@ -288,7 +301,7 @@ public final class ServerNegotiator {
     }
     tlsInfo = TlsInfo.of(tls.engine());
     engines.handshakeCompleted(tls.engine());
-    stream.encryptWith(tls);
+    stream.encryptWith(tls, false);
     if (outcome == Outcome.LOGIN_ONLY) {
       stream.dropTlsAfterFirstInboundPacket();
     }
@@ -335,12 +348,25 @@ public final class ServerNegotiator {
    * @throws TdsException if the connection has failed
    */
   public byte[] send(TdsMessage message) throws TdsException {
+    CollectedBytes out = new CollectedBytes();
+    send(message, out);
+    return out.bytes();
+  }
+
+  /**
+   * Sends a message to the client, handing the bytes to a sink instead of returning a copy.
+   *
+   * @param message the message
+   * @param out receives the bytes to send
+   * @throws TdsException if the connection has failed
+   */
+  public void send(TdsMessage message, ByteSink out) throws TdsException {
     if (state == ServerState.FINAL) {
       throw failure;
     }
     try {
       stream.send(message);
-      return stream.takeOutbound();
+      stream.drainOutbound(out);
     } catch (SSLException e) {
       throw fail(TlsFailures.classify(e));
     }
@@ -362,6 +388,24 @@ public final class ServerNegotiator {
    *     type is in progress
    */
   public byte[] sendPart(PacketType type, byte[] piece, boolean endOfMessage) throws TdsException {
+    CollectedBytes out = new CollectedBytes();
+    sendPart(type, piece, endOfMessage, out);
+    return out.bytes();
+  }
+
+  /**
+   * Sends one piece of a message produced piece by piece, handing the bytes to a sink instead of
+   * returning a copy: the streaming path of a Netty adapter, which allocates nothing per packet.
+   *
+   * @param type the message type, the same for every piece
+   * @param piece the next payload bytes (any length, possibly none)
+   * @param endOfMessage whether this piece ends the message
+   * @param out receives the bytes to send, if any
+   * @throws TdsException if the connection has failed
+   * @throws IllegalStateException if the login has not been accepted yet, or a message of another
+   *     type is in progress
+   */
+  public void sendPart(PacketType type, byte[] piece, boolean endOfMessage, ByteSink out) throws TdsException {
     if (state == ServerState.FINAL) {
       throw failure;
     }
@@ -370,7 +414,7 @@ public final class ServerNegotiator {
     }
     try {
       stream.sendPart(type, piece, endOfMessage);
-      return stream.takeOutbound();
+      stream.drainOutbound(out);
     } catch (SSLException e) {
       throw fail(TlsFailures.classify(e));
     }

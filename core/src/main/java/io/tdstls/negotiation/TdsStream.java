@@ -1,10 +1,13 @@
 package io.tdstls.negotiation;
 
+import io.tdstls.error.TdsException;
 import io.tdstls.error.TdsProtocolException;
 import io.tdstls.protocol.packet.MessageAssembler;
 import io.tdstls.protocol.packet.MessageSplitter;
 import io.tdstls.protocol.packet.Packet;
 import io.tdstls.protocol.packet.PacketFramer;
+import io.tdstls.protocol.packet.PacketHeader;
+import io.tdstls.protocol.packet.PacketStatus;
 import io.tdstls.protocol.packet.PacketType;
 import io.tdstls.protocol.packet.TdsMessage;
 import java.io.ByteArrayOutputStream;
@@ -14,9 +17,16 @@ import java.util.List;
 import javax.net.ssl.SSLException;
 
 /**
- * TDS messages over a byte stream that is either in clear or inside TLS records. Outbound, each
- * TDS packet becomes its own TLS record (so no record is larger than the packet size and every
- * message ends a record). Inbound, TLS records are unwrapped and the plaintext framed.
+ * TDS messages over a byte stream that is either in clear or inside TLS records. Outbound, in TDS
+ * 7.x each TDS packet becomes its own TLS record (no record is larger than the packet and every
+ * message ends a record); in strict mode, where TLS is an ordinary stream under TDS, the packets of
+ * one call are coalesced into records of up to 16 KiB. Inbound, TLS records are unwrapped in place
+ * and the plaintext framed.
+ *
+ * <p>Buffers: the bytes one call produces (packets before encryption, the records or clear packets
+ * to send, decrypted input) live in per-thread scratch buffers that are emptied before the call
+ * returns, so an idle connection holds none of them and the data path allocates nothing per packet
+ * on the way out.
  */
 final class TdsStream {
 
@@ -25,20 +35,45 @@ final class TdsStream {
 
   private final PacketFramer framer = new PacketFramer(INITIAL_PACKET_SIZE);
   private final MessageAssembler assembler;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ArrayDeque<TdsMessage> inbound = new ArrayDeque<>();
-  private final PlaintextBuffer plaintext = new PlaintextBuffer();
 
-  /** Decrypted bytes of one receive, readable in place without a copy. */
-  private static final class PlaintextBuffer extends ByteArrayOutputStream {
-    ByteBuffer view() {
-      return ByteBuffer.wrap(buf, 0, count);
-    }
+  /** The most plaintext one TLS record carries (RFC 8446 5.1, RFC 5246 6.2.1). */
+  static final int MAX_RECORD_PLAINTEXT = 16384;
+
+  /** How much a strict stream stages before encrypting: four full records, so only a call's last record is short. */
+  private static final int STRICT_FLUSH = 4 * MAX_RECORD_PLAINTEXT;
+
+  /**
+   * One thread's scratch buffers. {@code owner} is the stream whose output {@code out} and {@code
+   * staging} hold; another stream starting to write first clears them, so bytes left behind by a
+   * call that failed never reach another connection.
+   */
+  private static final class Scratch {
+    ByteBuffer out = ByteBuffer.allocate(8192);
+    ByteBuffer staging = ByteBuffer.allocate(STRICT_FLUSH + 8192);
+    ByteBuffer plain = ByteBuffer.allocate(8192);
+    TdsStream owner;
   }
-  private final ArrayDeque<Packet> inboundPackets = new ArrayDeque<>();
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /** The scratch buffers of this thread, emptied first if another stream used them last. */
+  private Scratch scratch() {
+    Scratch s = SCRATCH.get();
+    if (s.owner != this) {
+      s.out.clear();
+      s.staging.clear();
+      s.owner = this;
+    }
+    return s;
+  }
+  /** Received packets while they are delivered one by one, else {@code null}. */
+  private InboundPackets inboundPackets;
   private final PartialMessageWriter partial = new PartialMessageWriter();
   private boolean deliverPackets;
   private TlsEngineDriver tls;
+  /** Whether TLS records may span packets (strict: TLS is a plain stream under TDS). */
+  private boolean recordsCrossPackets;
   private boolean dropTlsAfterFirstInboundPacket;
   private int packetSize = INITIAL_PACKET_SIZE;
   private int spid;
@@ -47,9 +82,15 @@ final class TdsStream {
     this.assembler = new MessageAssembler(maxMessageSize);
   }
 
-  /** From now on, traffic in both directions travels in TLS records of this engine. */
-  void encryptWith(TlsEngineDriver driver) {
+  /**
+   * From now on, traffic in both directions travels in TLS records of this engine.
+   *
+   * @param strict whether TLS came first (TDS 8.0): then records may carry several packets, else
+   *     each packet is its own record
+   */
+  void encryptWith(TlsEngineDriver driver, boolean strict) {
     this.tls = driver;
+    this.recordsCrossPackets = strict;
   }
 
   /** Stops using TLS, without close_notify (login-only encryption). */
@@ -89,10 +130,20 @@ final class TdsStream {
 
   /** Queues a message for sending, in the current mode. */
   void send(TdsMessage message) throws SSLException {
-    List<Packet> packets = MessageSplitter.split(message, packetSize, spid, 1);
-    for (Packet p : packets) {
-      writePacket(p, tls != null);
-    }
+    byte[] payload = message.payload();
+    int chunk = packetSize - PacketHeader.SIZE;
+    int status = message.status() & ~PacketStatus.END_OF_MESSAGE.bit();
+    int id = 1;
+    int from = 0;
+    do {
+      int len = Math.min(chunk, payload.length - from);
+      boolean last = from + len == payload.length;
+      PacketHeader h = new PacketHeader(message.type(), last ? status | PacketStatus.END_OF_MESSAGE.bit() : status,
+          PacketHeader.SIZE + len, spid, id, 0);
+      writePacket(h, payload, from, tls != null);
+      id = (id + 1) & 0xFF;
+      from += len;
+    } while (from < payload.length);
   }
 
   /**
@@ -102,6 +153,7 @@ final class TdsStream {
   void sendFirstPacketEncryptedThenDropTls(TdsMessage message) throws SSLException {
     List<Packet> packets = MessageSplitter.split(message, packetSize, spid, 1);
     writePacket(packets.get(0), true);
+    sealStaging();
     tls = null;
     for (int i = 1; i < packets.size(); i++) {
       writePacket(packets.get(i), false);
@@ -113,33 +165,94 @@ final class TdsStream {
    * written, the last one (EOM) when {@code endOfMessage} is set.
    */
   void sendPart(PacketType type, byte[] piece, boolean endOfMessage) throws SSLException {
-    for (Packet p : partial.add(type, piece, endOfMessage, packetSize, spid)) {
-      writePacket(p, tls != null);
-    }
+    boolean encrypt = tls != null;
+    partial.add(type, piece, endOfMessage, packetSize, spid, (h, payload, offset) -> writePacket(h, payload, offset, encrypt));
   }
 
   /**
    * Switches inbound delivery between whole messages ({@link #poll()}) and single packets ({@link
    * #pollPacket()}), for responses too large to assemble.
    */
-  void deliverPackets(boolean packets) {
-    if (assembler.inProgress() || (!packets && !inboundPackets.isEmpty())) {
+  void deliverPackets(boolean packets) throws TdsProtocolException {
+    if (packets == deliverPackets) {
+      return;
+    }
+    if (assembler.inProgress() || framer.hasPartialPacket() || (!packets && inboundPackets.hasCompletePackets())) {
       throw new IllegalStateException("cannot switch delivery in the middle of a message");
     }
     this.deliverPackets = packets;
+    if (packets) {
+      inboundPackets = new InboundPackets(framer.maxPacketSize());
+    } else {
+      ByteBuffer rest = inboundPackets.rest(); // the start of the next message, if any
+      inboundPackets = null;
+      frame(rest);
+    }
   }
 
   Packet pollPacket() {
-    return inboundPackets.poll();
+    return inboundPackets == null ? null : inboundPackets.poll();
+  }
+
+  /** Hands the next received packet to {@code reader} in place; false if none is complete. */
+  boolean readPacket(PacketReader reader) throws TdsException {
+    return inboundPackets != null && inboundPackets.read(reader);
   }
 
   private void writePacket(Packet p, boolean encrypt) throws SSLException {
-    byte[] bytes = p.toBytes();
-    if (encrypt) {
-      tls.wrap(ByteBuffer.wrap(bytes), out);
-    } else {
-      out.write(bytes, 0, bytes.length);
+    writePacket(p.header(), p.payload(), 0, encrypt);
+  }
+
+  /**
+   * Queues one packet: in clear straight into the output, or through the staging buffer into TLS
+   * records (one per packet in TDS 7.x; in strict mode the staging buffer fills up to a full record
+   * first).
+   */
+  private void writePacket(PacketHeader h, byte[] payload, int offset, boolean encrypt) throws SSLException {
+    Scratch s = scratch();
+    int payloadLength = h.payloadLength();
+    if (!encrypt) {
+      s.out = ensure(s.out, h.length());
+      h.encode(s.out);
+      s.out.put(payload, offset, payloadLength);
+      return;
     }
+    s.staging = ensure(s.staging, h.length());
+    h.encode(s.staging);
+    s.staging.put(payload, offset, payloadLength);
+    if (!recordsCrossPackets) {
+      sealStaging();
+    } else if (s.staging.position() >= STRICT_FLUSH) {
+      sealStaging();
+    }
+  }
+
+  /** Encrypts everything staged into records in the output. */
+  private void sealStaging() throws SSLException {
+    Scratch s = scratch();
+    if (s.staging.position() > 0) {
+      wrapStaging(s, s.staging.position());
+    }
+  }
+
+  /**
+   * Encrypts the {@code count} staged bytes: as one record (a TDS 7.x packet), or in strict mode in
+   * records as large as the engine makes them (it cuts at its maximum fragment size).
+   */
+  private void wrapStaging(Scratch s, int count) throws SSLException {
+    s.staging.flip();
+    s.out = tls.wrap(s.staging, recordsCrossPackets ? Integer.MAX_VALUE : count, s.out);
+    s.staging.clear();
+  }
+
+  private static ByteBuffer ensure(ByteBuffer b, int room) {
+    if (b.remaining() >= room) {
+      return b;
+    }
+    ByteBuffer bigger = ByteBuffer.allocate(Math.max(b.position() + room, b.capacity() * 2));
+    b.flip();
+    bigger.put(b);
+    return bigger;
   }
 
   /**
@@ -161,18 +274,35 @@ final class TdsStream {
   }
 
   /** Queues raw bytes (a TLS flight in strict mode, or an already-framed message). */
-  void sendRaw(byte[] bytes) {
-    out.write(bytes, 0, bytes.length);
+  void sendRaw(byte[] bytes) throws SSLException {
+    sealStaging();
+    Scratch s = scratch();
+    s.out = ensure(s.out, bytes.length);
+    s.out.put(bytes);
   }
 
-  byte[] takeOutbound() {
-    byte[] b = out.toByteArray();
-    out.reset();
-    return b;
+  /** Returns and removes everything queued to send, encrypting what is still staged. */
+  byte[] takeOutbound() throws SSLException {
+    CollectedBytes c = new CollectedBytes();
+    drainOutbound(c);
+    return c.bytes();
   }
 
-  boolean hasOutbound() {
-    return out.size() > 0;
+  /** Hands everything queued to send to {@code sink} (if there is anything), encrypting what is still staged. */
+  void drainOutbound(ByteSink sink) throws SSLException {
+    Scratch s = scratch();
+    if (s.staging.position() > 0) {
+      wrapStaging(s, s.staging.position());
+    }
+    s.out.flip();
+    try {
+      if (s.out.hasRemaining()) {
+        sink.write(s.out);
+      }
+    } finally {
+      s.out.clear();
+      s.owner = null;
+    }
   }
 
   /** Consumes bytes from the peer; complete messages become available through {@link #poll()}. */
@@ -181,13 +311,19 @@ final class TdsStream {
       frame(in);
       return;
     }
-    tls.feed(in);
     if (!dropTlsAfterFirstInboundPacket) {
-      plaintext.reset();
-      tls.unwrapAvailable(plaintext);
-      frame(plaintext.view()); // the framer copies what it keeps, so the buffer is reused
+      Scratch s = SCRATCH.get();
+      s.plain.clear();
+      s.plain = tls.unwrapAll(in, s.plain);
+      s.plain.flip();
+      try {
+        frame(s.plain); // the framer copies what it keeps, so the buffer is reused
+      } finally {
+        s.plain.clear();
+      }
       return;
     }
+    tls.feed(in);
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
     while (tls.unwrapOneRecord(plain)) {
       ByteBuffer b = ByteBuffer.wrap(plain.toByteArray());
@@ -221,14 +357,14 @@ final class TdsStream {
 
   /** Frames clear bytes into packets and messages. */
   void frame(ByteBuffer in) throws TdsProtocolException {
+    if (deliverPackets) {
+      inboundPackets.append(in);
+      return;
+    }
     while (in.hasRemaining()) {
       Packet p = framer.next(in);
       if (p == null) {
         return;
-      }
-      if (deliverPackets) {
-        inboundPackets.add(p);
-        continue;
       }
       TdsMessage m = assembler.add(p);
       if (m != null) {
@@ -247,6 +383,7 @@ final class TdsStream {
   }
 
   boolean hasPartialInput() {
-    return framer.hasPartialPacket() || assembler.inProgress() || (tls != null && tls.staged() > 0);
+    return framer.hasPartialPacket() || assembler.inProgress() || (tls != null && tls.staged() > 0)
+        || (inboundPackets != null && inboundPackets.hasPartialPacket());
   }
 }

@@ -23,6 +23,9 @@ final class TlsEngineDriver {
   /** The staging buffer's size while nothing large is in flight. */
   private static final int SMALL_STAGING = 2048;
 
+  /** The staging buffer once the handshake is over and nothing is staged: none at all. */
+  private static final ByteBuffer NO_STAGING = ByteBuffer.allocate(0);
+
   /**
    * Per-thread scratch buffers for the engine's output (plaintext, records). Their content is
    * copied out within the call that fills them, so a connection holds no such buffer while idle:
@@ -37,6 +40,10 @@ final class TlsEngineDriver {
   private int appInNeeded;
   private boolean handshakeDone;
   private boolean peerClosed;
+  /** Room left in an output buffer before each wrap: the session's record size, learnt on first use. */
+  private int recordRoom;
+  /** Room left in a plaintext buffer before each unwrap. */
+  private int plainRoom;
 
   TlsEngineDriver(SSLEngine engine) {
     this.engine = engine;
@@ -148,7 +155,9 @@ final class TlsEngineDriver {
     while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
       wrapInto(ByteBuffer.allocate(0), out);
     }
-    if (netIn.position() <= SMALL_STAGING / 2 && netIn.capacity() > SMALL_STAGING) {
+    if (netIn.position() == 0) {
+      netIn = NO_STAGING; // an idle connection holds no staging buffer; a partial record allocates one again
+    } else if (netIn.position() <= SMALL_STAGING / 2 && netIn.capacity() > SMALL_STAGING) {
       ByteBuffer small = ByteBuffer.allocate(SMALL_STAGING);
       netIn.flip();
       small.put(netIn);
@@ -281,15 +290,181 @@ final class TlsEngineDriver {
   }
 
   /**
-   * Unwraps every complete record staged.
+   * Wraps application data into TLS records appended to {@code out}, in place: no copy of the
+   * plaintext, no intermediate buffer.
    *
-   * @param plainOut receives the application data
+   * @param plain the plaintext; consumed completely
+   * @param maxRecordPlaintext the most plaintext one record may carry (a TDS 7.x packet's length,
+   *     or the TLS maximum of 16384 where records may cross packets)
+   * @param out receives the records after its position
+   * @return {@code out}, or a larger buffer holding its content if it had to grow
+   */
+  ByteBuffer wrap(ByteBuffer plain, int maxRecordPlaintext, ByteBuffer out) throws SSLException {
+    int limit = plain.limit();
+    try {
+      while (plain.position() < limit) {
+        plain.limit(plain.position() + Math.min(limit - plain.position(), maxRecordPlaintext));
+        out = wrapRecord(plain, out);
+        plain.limit(limit);
+      }
+    } finally {
+      plain.limit(limit);
+    }
+    return out;
+  }
+
+  private ByteBuffer wrapRecord(ByteBuffer src, ByteBuffer out) throws SSLException {
+    if (recordRoom == 0) {
+      recordRoom = engine.getSession().getPacketBufferSize();
+    }
+    while (true) {
+      if (out.remaining() < recordRoom) {
+        out = grow(out, out.position() + recordRoom);
+      }
+      SSLEngineResult r = engine.wrap(src, out);
+      if (r.getStatus() == Status.BUFFER_OVERFLOW) {
+        recordRoom *= 2;
+        continue;
+      }
+      if (r.getStatus() == Status.CLOSED && r.bytesProduced() == 0) {
+        throw new SSLException("the TLS connection is closed");
+      }
+      if (r.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
+        runTasks();
+      }
+      if (!src.hasRemaining() || (r.bytesConsumed() == 0 && r.bytesProduced() == 0)) {
+        return out;
+      }
+    }
+  }
+
+  /**
+   * Unwraps every complete record of the staged bytes followed by {@code in} into {@code plain}.
+   * Records that are whole in {@code in} are decrypted straight from it; only an incomplete record
+   * is copied to the staging buffer, to be completed by the next call.
+   *
+   * @param in bytes from the peer; consumed completely
+   * @param plain receives the application data after its position
+   * @return {@code plain}, or a larger buffer holding its content if it had to grow
    * @throws SSLException on a bad record or a TLS alert
    */
-  void unwrapAvailable(ByteArrayOutputStream plainOut) throws SSLException {
-    while (unwrapOneRecord(plainOut)) {
-      // keep going while whole records are staged
+  ByteBuffer unwrapAll(ByteBuffer in, ByteBuffer plain) throws SSLException {
+    if (handshakePlaintext.size() > 0) {
+      byte[] early = handshakePlaintext.toByteArray();
+      handshakePlaintext.reset();
+      if (plain.remaining() < early.length) {
+        plain = grow(plain, plain.position() + early.length);
+      }
+      plain.put(early);
     }
+    while (netIn.position() > 0 && !peerClosed) {
+      if (!topUpStagedRecord(in)) {
+        return plain; // in is used up and the staged record is still incomplete
+      }
+      int recordLength = stagedRecordLength();
+      netIn.flip();
+      int savedLimit = netIn.limit();
+      netIn.limit(recordLength);
+      try {
+        plain = unwrapRecord(netIn, plain);
+      } finally {
+        netIn.limit(savedLimit);
+        netIn.compact();
+      }
+    }
+    while (!peerClosed && in.remaining() >= RECORD_HEADER) {
+      int recordLength = recordLength(in, in.position());
+      if (in.remaining() < recordLength) {
+        break;
+      }
+      int savedLimit = in.limit();
+      in.limit(in.position() + recordLength);
+      try {
+        plain = unwrapRecord(in, plain);
+      } finally {
+        in.limit(savedLimit);
+      }
+    }
+    if (peerClosed) {
+      in.position(in.limit()); // nothing after close_notify counts
+    } else if (in.hasRemaining()) {
+      feed(in);
+    }
+    return plain;
+  }
+
+  /**
+   * Moves just enough bytes from {@code in} to the staging buffer to complete the record staged
+   * first; true when that record is complete.
+   */
+  private boolean topUpStagedRecord(ByteBuffer in) throws SSLException {
+    if (netIn.position() < RECORD_HEADER) {
+      moveFrom(in, RECORD_HEADER - netIn.position());
+      if (netIn.position() < RECORD_HEADER) {
+        return false;
+      }
+    }
+    int recordLength = stagedRecordLength();
+    if (netIn.position() < recordLength) {
+      if (netIn.capacity() < recordLength) {
+        netIn = grow(netIn, recordLength);
+      }
+      moveFrom(in, recordLength - netIn.position());
+    }
+    return netIn.position() >= recordLength;
+  }
+
+  private void moveFrom(ByteBuffer in, int count) {
+    int n = Math.min(count, in.remaining());
+    if (netIn.remaining() < n) {
+      netIn = grow(netIn, netIn.position() + n);
+    }
+    int savedLimit = in.limit();
+    in.limit(in.position() + n);
+    netIn.put(in);
+    in.limit(savedLimit);
+  }
+
+  /** Unwraps one whole record (the remaining bytes of {@code src}) into {@code plain}. */
+  private ByteBuffer unwrapRecord(ByteBuffer src, ByteBuffer plain) throws SSLException {
+    if (plainRoom == 0) {
+      plainRoom = Math.max(appInNeeded, engine.getSession().getApplicationBufferSize());
+    }
+    while (true) {
+      if (plain.remaining() < plainRoom) {
+        plain = grow(plain, plain.position() + plainRoom);
+      }
+      SSLEngineResult r = engine.unwrap(src, plain);
+      switch (r.getStatus()) {
+        case BUFFER_OVERFLOW:
+          plainRoom *= 2;
+          continue;
+        case CLOSED:
+          peerClosed = true; // close_notify: the end of the session, not an error
+          src.position(src.limit());
+          return plain;
+        default:
+          break;
+      }
+      if (r.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
+        runTasks();
+      }
+      if (!src.hasRemaining() || r.bytesConsumed() == 0) {
+        return plain;
+      }
+    }
+  }
+
+  /** The length (header included) of the record whose header starts at {@code at}, after checking the header. */
+  private static int recordLength(ByteBuffer b, int at) throws SSLException {
+    int type = b.get(at) & 0xFF;
+    int major = b.get(at + 1) & 0xFF;
+    if (type < 20 || type > 24 || major != 3) {
+      throw new SSLException(String.format(
+          "the peer is not speaking TLS: record header %02X %02X %02X (expected a TLS record)",
+          type, major, b.get(at + 2) & 0xFF));
+    }
+    return RECORD_HEADER + (((b.get(at + 3) & 0xFF) << 8) | (b.get(at + 4) & 0xFF));
   }
 
   /**
@@ -298,14 +473,7 @@ final class TlsEngineDriver {
    * cleartext TDS packet, an HTTP answer) fail at once instead of being waited on as a record.
    */
   private int stagedRecordLength() throws SSLException {
-    int type = netIn.get(0) & 0xFF;
-    int major = netIn.get(1) & 0xFF;
-    if (type < 20 || type > 24 || major != 3) {
-      throw new SSLException(String.format(
-          "the peer is not speaking TLS: record header %02X %02X %02X (expected a TLS record)",
-          type, major, netIn.get(2) & 0xFF));
-    }
-    return RECORD_HEADER + (((netIn.get(3) & 0xFF) << 8) | (netIn.get(4) & 0xFF));
+    return recordLength(netIn, 0);
   }
 
   /**

@@ -7,12 +7,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tdstls.error.TdsException;
+import io.tdstls.negotiation.ByteSink;
 import io.tdstls.negotiation.NegotiatedSecurity;
 import io.tdstls.negotiation.ServerNegotiator;
 import io.tdstls.negotiation.ServerState;
 import io.tdstls.protocol.packet.TdsMessage;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -84,10 +84,8 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     ByteBuf buf = (ByteBuf) msg;
     try {
       bytesIn += buf.readableBytes();
-      ByteBuffer in = ByteBuffer.allocate(buf.readableBytes());
-      buf.readBytes(in);
-      in.flip();
-      write(ctx, negotiator.receive(in));
+      negotiator.receive(buf.nioBuffer(), out(ctx)); // a view: the negotiator consumes it before buf is released
+      ctx.flush();
       tellNegotiated();
       switch (negotiator.state()) {
         case FINAL:
@@ -176,14 +174,24 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   /** Sends pieces of the current response stream while the channel is writable. */
   private void pumpStream(ChannelHandlerContext ctx) throws TdsException {
+    ByteSink out = out(ctx);
     while (streaming != null && ctx.channel().isWritable()) {
       byte[] piece = streaming.next();
       boolean end = piece == null;
-      write(ctx, negotiator.sendPart(streaming.type(), end ? new byte[0] : piece, end));
+      negotiator.sendPart(streaming.type(), end ? new byte[0] : piece, end, out);
       if (end) {
         streaming = null;
       }
     }
+    ctx.flush(); // one gathering write for the pieces queued since the last flush
+  }
+
+  /** Copies what the negotiator produces into pooled direct buffers queued on the channel; flush separately. */
+  private ByteSink out(ChannelHandlerContext ctx) {
+    return bytes -> {
+      bytesOut += bytes.remaining();
+      ctx.write(ctx.alloc().directBuffer(bytes.remaining()).writeBytes(bytes), ctx.voidPromise());
+    };
   }
 
   @Override

@@ -64,11 +64,11 @@ public final class MemoryBench {
           + " the difference to the previous row divided by " + n + ".");
       double heapPerConn = Math.max(perConn(idle.heapBytes(), strict.heapBytes(), n),
           perConn(strict.heapBytes(), full.heapBytes(), n));
-      targets.add(new Target("<= 64 KiB of heap per idle encrypted connection",
-          String.format(Locale.ROOT, "%.1f KiB (worst of strict and full)", heapPerConn / 1024), heapPerConn <= 64 * 1024,
-          "an idle connection holds its SSLEngine and TLS session, Netty's channel state, and a 2 KiB TLS"
-              + " staging buffer; the engine driver's plaintext and record buffers are per-thread scratch, not per"
-              + " connection (before that change: about 64 KiB per connection)."));
+      targets.add(new Target("<= 16 KiB of heap per idle encrypted connection",
+          String.format(Locale.ROOT, "%.1f KiB (worst of strict and full)", heapPerConn / 1024), heapPerConn <= 16 * 1024,
+          "an idle connection holds its SSLEngine and TLS session (the JDK's TLS 1.3 session with its resumption"
+              + " secrets is the largest part) and Netty's channel state; the core's staging, plaintext and output"
+              + " buffers are per-thread scratch or released after the handshake, so they add nothing while idle."));
       tables.add(t);
     } finally {
       for (TdsSession s : open) {

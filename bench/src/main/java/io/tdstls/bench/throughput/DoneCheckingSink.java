@@ -26,7 +26,12 @@ final class DoneCheckingSink implements ResponseSink {
 
   @Override
   public void accept(byte[] payload, boolean last) throws TdsProtocolException {
-    bytes += payload.length;
+    accept(ByteBuffer.wrap(payload), last);
+  }
+
+  @Override
+  public void accept(ByteBuffer payload, boolean last) throws TdsProtocolException {
+    bytes += payload.remaining();
     keepTail(payload);
     if (!last) {
       return;
@@ -44,16 +49,17 @@ final class DoneCheckingSink implements ResponseSink {
     complete = true;
   }
 
-  private void keepTail(byte[] payload) {
-    if (payload.length >= DONE_SIZE) {
-      System.arraycopy(payload, payload.length - DONE_SIZE, tail, 0, DONE_SIZE);
+  private void keepTail(ByteBuffer payload) {
+    int length = payload.remaining();
+    if (length >= DONE_SIZE) {
+      payload.get(payload.limit() - DONE_SIZE, tail, 0, DONE_SIZE);
       tailFilled = DONE_SIZE;
       return;
     }
-    int keep = Math.min(tailFilled, DONE_SIZE - payload.length);
+    int keep = Math.min(tailFilled, DONE_SIZE - length);
     System.arraycopy(tail, tailFilled - keep, tail, 0, keep);
-    System.arraycopy(payload, 0, tail, keep, payload.length);
-    tailFilled = keep + payload.length;
+    payload.get(payload.position(), tail, keep, length);
+    tailFilled = keep + length;
   }
 
   long bytes() {

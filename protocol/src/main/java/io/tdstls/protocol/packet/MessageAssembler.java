@@ -48,7 +48,7 @@ public final class MessageAssembler {
       throw new TdsProtocolException(
           "message", "packet type changed from " + expected + " to " + h.type() + " before the end of the message", -1);
     }
-    byte[] part = packet.payload();
+    byte[] part = packet.payloadArray(); // read only: no copy
     if ((long) buffer.size() + part.length > maxMessageSize) {
       reset();
       throw new TdsProtocolException(

@@ -83,7 +83,7 @@ public final class PacketFramer {
     if (payloadFilled < payload.length) {
       return null;
     }
-    Packet p = new Packet(header, payload);
+    Packet p = Packet.adopting(header, payload); // the array was filled here: no copy
     header = null;
     payload = null;
     return p;

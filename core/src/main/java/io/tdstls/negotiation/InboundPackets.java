@@ -1,0 +1,153 @@
+package io.tdstls.negotiation;
+
+import io.tdstls.error.TdsException;
+import io.tdstls.error.TdsProtocolException;
+import io.tdstls.protocol.packet.Packet;
+import io.tdstls.protocol.packet.PacketHeader;
+import java.nio.ByteBuffer;
+
+/**
+ * The received bytes of a message delivered packet by packet: packets stay where they were copied
+ * in and are read in place ({@link #read(PacketReader)}). Headers are checked as the bytes arrive,
+ * so a bad header fails the receive that brought it, as with whole-message delivery. Only an
+ * incomplete packet at the end is moved, to the front, when more room is needed.
+ */
+final class InboundPackets {
+
+  private final int maxPacketSize;
+  private ByteBuffer buf;
+  private ByteBuffer view;
+  /** Where the next unread packet starts. */
+  private int read;
+  /** Where the first packet not yet complete starts: packets before it are checked and whole. */
+  private int scanned;
+  /** Whether the packet that ends {@code scanned} carries EOM: what follows belongs to the next message. */
+  private boolean ended;
+  /** A bad header found by {@link #poll()} (which cannot throw it), thrown by the next call that can. */
+  private TdsProtocolException deferred;
+
+  InboundPackets(int maxPacketSize) {
+    this.maxPacketSize = maxPacketSize;
+    this.buf = ByteBuffer.allocate(Math.max(65536, 2 * maxPacketSize));
+    this.view = buf.asReadOnlyBuffer();
+  }
+
+  /** Appends received bytes and checks the headers of the packets they complete. */
+  void append(ByteBuffer in) throws TdsProtocolException {
+    if (deferred != null) {
+      throw deferred;
+    }
+    if (read == buf.position()) {
+      buf.clear();
+      read = 0;
+      scanned = 0;
+    }
+    if (buf.remaining() < in.remaining()) {
+      makeRoom(in.remaining());
+    }
+    buf.put(in);
+    scan();
+  }
+
+  /** Checks the headers of complete packets after {@code scanned}, up to the end of the message. */
+  private void scan() throws TdsProtocolException {
+    if (deferred != null) {
+      throw deferred;
+    }
+    while (!ended && buf.position() - scanned >= PacketHeader.SIZE) {
+      PacketHeader h = headerAt(scanned);
+      if (h.length() > maxPacketSize) {
+        throw new TdsProtocolException("packet header", "length " + h.length() + " exceeds the packet size " + maxPacketSize, 2);
+      }
+      if (buf.position() - scanned < h.length()) {
+        return;
+      }
+      scanned += h.length();
+      ended = h.isEndOfMessage();
+    }
+  }
+
+  /** After the EOM packet has been read: the following bytes are the next message's, check them too. */
+  private void nextMessage() throws TdsProtocolException {
+    if (ended && read == scanned) {
+      ended = false;
+      scan();
+    }
+  }
+
+  private void makeRoom(int needed) {
+    int unread = buf.position() - read;
+    ByteBuffer target = unread + needed <= buf.capacity() ? buf
+        : ByteBuffer.allocate(Math.max(unread + needed, buf.capacity() * 2));
+    System.arraycopy(buf.array(), read, target.array(), 0, unread); // overlapping moves are safe
+    if (target != buf) {
+      buf = target;
+      view = buf.asReadOnlyBuffer();
+    }
+    buf.clear().position(unread);
+    scanned -= read;
+    read = 0;
+  }
+
+  private PacketHeader headerAt(int at) throws TdsProtocolException {
+    view.limit(buf.position()).position(at);
+    return PacketHeader.decode(view);
+  }
+
+  /** Hands the next complete packet to {@code reader}; false if there is none. */
+  boolean read(PacketReader reader) throws TdsException {
+    if (deferred != null) {
+      throw deferred;
+    }
+    if (read >= scanned) {
+      return false;
+    }
+    PacketHeader h = headerAt(read);
+    int start = read + PacketHeader.SIZE;
+    read += h.length();
+    view.limit(read).position(start);
+    reader.read(h, view);
+    nextMessage();
+    return true;
+  }
+
+  /** The next complete packet as a copy, or {@code null}. */
+  Packet poll() {
+    if (read >= scanned) {
+      return null;
+    }
+    view.limit(buf.position()).position(read);
+    PacketHeader h;
+    try {
+      h = PacketHeader.decode(view);
+    } catch (TdsProtocolException e) {
+      throw new IllegalStateException("a header checked on arrival no longer decodes", e);
+    }
+    byte[] payload = new byte[h.payloadLength()];
+    view.get(payload);
+    read += h.length();
+    try {
+      nextMessage();
+    } catch (TdsProtocolException e) {
+      deferred = e;
+    }
+    return Packet.adopting(h, payload);
+  }
+
+  /** Whether complete packets wait to be read. */
+  boolean hasCompletePackets() {
+    return read < scanned;
+  }
+
+  /** Whether bytes of an incomplete packet are held. */
+  boolean hasPartialPacket() {
+    return buf.position() > scanned;
+  }
+
+  /** The unread bytes, for framing as whole messages again. */
+  ByteBuffer rest() {
+    ByteBuffer b = buf.duplicate();
+    b.flip().position(read);
+    return b;
+  }
+}
