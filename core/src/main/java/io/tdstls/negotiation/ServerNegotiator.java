@@ -207,7 +207,7 @@ public final class ServerNegotiator {
    *
    * @return all bytes held, to feed to the TLS engine, or {@code null} if waiting or refused
    */
-  private ByteBuffer checkAlpn(ByteBuffer in) throws TdsException {
+  private ByteBuffer checkAlpn(ByteBuffer in) throws SSLException, TdsException {
     byte[] chunk = new byte[in.remaining()];
     in.get(chunk);
     clientHello.write(chunk, 0, chunk.length);
