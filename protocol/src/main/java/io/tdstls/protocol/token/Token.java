@@ -13,7 +13,7 @@ package io.tdstls.protocol.token;
  */
 public sealed interface Token
     permits LoginAck, EnvChange, ServerMessage, Done, ColMetadata, Row, Order, ReturnStatus,
-        FeatureExtAck, SkippedToken {
+        FeatureExtAck, FedAuthInfo, SspiToken, SkippedToken {
 
   /**
    * Returns the token's type.
