@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param database the current database after login
  * @param routedFrom the {@code host:port} first connected to, when the server redirected the
  *     client (Azure SQL routing); {@code null} otherwise
+ * @param authentication how the client authenticated: {@code SqlPassword}, {@code AccessToken},
+ *     {@code AccessTokenCallback}, {@code Federated(...)} or {@code Kerberos}
  */
 public record SessionReport(
     String host,
@@ -29,7 +31,25 @@ public record SessionReport(
     LoginAck loginAck,
     int packetSize,
     String database,
-    String routedFrom) {
+    String routedFrom,
+    String authentication) {
+
+  /**
+   * A report of a SQL-password login (the form used before authentication methods existed).
+   *
+   * @param host the host connected to
+   * @param port the port
+   * @param mode the encryption mode asked for
+   * @param security what was negotiated
+   * @param loginAck the server's LOGINACK
+   * @param packetSize the packet size in use
+   * @param database the current database
+   * @param routedFrom the server that redirected here, or {@code null}
+   */
+  public SessionReport(String host, int port, EncryptMode mode, NegotiatedSecurity security, LoginAck loginAck,
+      int packetSize, String database, String routedFrom) {
+    this(host, port, mode, security, loginAck, packetSize, database, routedFrom, "SqlPassword");
+  }
 
   /**
    * Returns what the connection encrypts.
@@ -70,6 +90,7 @@ public record SessionReport(
     b.append('\n');
     b.append("mode        ").append(mode.label()).append('\n');
     b.append("encryption  ").append(outcome().label()).append('\n');
+    b.append("auth        ").append(authentication).append('\n');
     b.append("tds version ").append(loginAck.tdsVersion().map(Object::toString)
         .orElse(String.format("0x%08X", loginAck.tdsVersionCode()))).append('\n');
     b.append("server      ").append(loginAck.progName()).append(' ').append(loginAck.majorVersion()).append('.')
