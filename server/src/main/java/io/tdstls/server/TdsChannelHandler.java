@@ -94,9 +94,20 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   private void login(ChannelHandlerContext ctx) throws TdsException {
     TdsMessage login7 = negotiator.poll();
-    session = config.sessions().get();
+    if (session == null) { // an SSPI or FEDAUTH_TOKEN message continues the same session's login
+      session = config.sessions().get();
+    }
     LoginAnswer answer = session.login(login7, info(ctx));
     write(ctx, negotiator.send(answer.response()));
+    if (answer.continues()) {
+      negotiator.awaitLoginContinuation();
+      if (negotiator.state() == ServerState.LOGIN7_RECEIVED) {
+        login(ctx); // the continuation arrived with the previous message
+      } else if (negotiator.state() == ServerState.FINAL) {
+        closeAfterFlush(ctx, negotiator.failure());
+      }
+      return;
+    }
     if (!answer.accepted()) {
       closeAfterFlush(ctx, null);
       return;

@@ -145,7 +145,7 @@ public final class DiagnosticSql {
     // SQL Server reports strict (TDS 8.0) sessions as 7.4 in this view.
     c.put("protocol_version", new Column(INT, f -> TdsVersion.V7_4.code()));
     c.put("encrypt_option", new Column(NVARCHAR_40, f -> f.security().outcome().encryptsSession() ? "TRUE" : "FALSE"));
-    c.put("auth_scheme", new Column(NVARCHAR_40, f -> "SQL"));
+    c.put("auth_scheme", new Column(NVARCHAR_40, f -> f.auth().authScheme()));
     c.put("net_packet_size", new Column(INT, f -> f.packetSize()));
     c.put("client_net_address", new Column(NVARCHAR_40, f -> f.client().getAddress().getHostAddress()));
     c.put("client_tcp_port", new Column(INT, f -> f.client().getPort()));
