@@ -7,6 +7,7 @@ import io.tdstls.protocol.encryption.ServerEncryption;
 import io.tdstls.server.Authenticator;
 import io.tdstls.server.ServerConfig;
 import io.tdstls.server.TdsServer;
+import io.tdstls.server.auth.LoginVerifier;
 import io.tdstls.server.diagnostic.DiagnosticSessionHandler;
 import io.tdstls.tls.ServerEngineFactory;
 import io.tdstls.tls.ServerTlsConfig;
@@ -52,6 +53,11 @@ final class InteropServer implements AutoCloseable {
   }
 
   static InteropServer start(Policy policy, Path dir) throws Exception {
+    return start(policy, dir, LoginVerifier.passwords(Authenticator.users(Map.of(USER, PASSWORD))));
+  }
+
+  /** With a login policy: tokens, Kerberos, passwords. */
+  static InteropServer start(Policy policy, Path dir, LoginVerifier logins) throws Exception {
     HeldCertificate ca = HeldCertificate.builder().commonName("interop CA").certificateAuthority(0).build();
     HeldCertificate cert = HeldCertificate.builder().commonName("localhost").addDnsName("localhost")
         .addIpAddress("127.0.0.1").serverAuth().signedBy(ca).build();
@@ -66,8 +72,7 @@ final class InteropServer implements AutoCloseable {
     }
     ServerConfig.Builder b = ServerConfig.builder()
         .policy(policy.policy)
-        .sessions(DiagnosticSessionHandler.factory(Authenticator.users(Map.of(USER, PASSWORD)),
-            policy.policy.strict(), "interop"));
+        .sessions(DiagnosticSessionHandler.factory(logins, policy.policy.strict(), "interop"));
     if (policy.policy.encryption() != ServerEncryption.NOT_SUPPORTED) {
       ServerEngineFactory tls = new ServerEngineFactory(ServerTlsConfig.builder().certifiedKey(cert.certifiedKey()).build());
       b.engines(tls::newEngine);

@@ -98,10 +98,10 @@ public final class JwtTokenAuthenticator implements TokenAuthenticator {
     if (m.contains("Expired")) {
       return "the token has expired";
     }
-    if (m.contains("audience")) {
+    if (m.contains("aud claim") || m.contains("audience")) {
       return "the token's audience (aud) is not " + audience;
     }
-    if (m.contains("iss")) {
+    if (m.contains("iss claim") || m.contains("issuer")) {
       return "the token's issuer (iss) is not " + issuer;
     }
     if (m.contains("before")) {
