@@ -5,7 +5,6 @@ import io.tdstls.negotiation.ServerPolicy;
 import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.encryption.ClientCertPolicy;
 import io.tdstls.protocol.encryption.ServerEncryption;
-import io.tdstls.server.Authenticator;
 import io.tdstls.server.ServerConfig;
 import io.tdstls.server.TlsProvider;
 import io.tdstls.server.diagnostic.DiagnosticSessionHandler;
@@ -76,7 +75,7 @@ public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<
     ServerConfig.Builder b = ServerConfig.builder().host(o.host).port(o.port).policy(policy)
         .loginTimeout(Duration.ofSeconds(positive("--login-timeout", o.loginTimeoutSeconds)))
         .maxConnections(positive("--max-connections", o.maxConnections))
-        .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(Authenticator.users(users), strict, o.serverName)));
+        .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(o.auth.verifier(users), strict, o.serverName)));
     ServeCertificate certificate = null;
     if (encryption != ServerEncryption.NOT_SUPPORTED) {
       certificate = ServeCertificate.of(o);
