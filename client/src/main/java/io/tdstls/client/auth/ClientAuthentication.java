@@ -96,8 +96,10 @@ public final class ClientAuthentication {
   }
 
   /**
-   * Kerberos through the JDK's GSS-API, with the ticket cache or the JAAS login configured for
-   * {@code com.sun.security.jgss.krb5.initiate}.
+   * Kerberos through the JDK's GSS-API, with the JAAS login configured for {@code
+   * com.sun.security.jgss.krb5.initiate}, or the ticket cache ({@code kinit}; {@code KRB5CCNAME})
+   * when {@code javax.security.auth.useSubjectCredsOnly=false} ({@code tds-tls connect --kerberos}
+   * sets it).
    *
    * @param serverSpn the server's service principal name, or {@code null} to derive {@code
    *     MSSQLSvc/host:port}
