@@ -2,7 +2,8 @@
 // Usage: node run-query.js '<json config>'
 //   config: { host, port, user, password, encrypt: false|true|"strict", trustServerCertificate,
 //             ca: "/path/ca.pem", serverName: "name for SNI and certificate checks", query,
-//             rpc: true to send the query as sp_executesql instead of an SQL batch }
+//             rpc: true to send the query as sp_executesql instead of an SQL batch,
+//             token: an access token, sent with authentication azure-active-directory-access-token }
 'use strict';
 const fs = require('fs');
 const { Connection, Request } = require('tedious');
@@ -22,11 +23,10 @@ if (cfg.ca) {
 if (cfg.serverName) {
   options.serverName = cfg.serverName;
 }
-const connection = new Connection({
-  server: cfg.host,
-  authentication: { type: 'default', options: { userName: cfg.user, password: cfg.password } },
-  options,
-});
+const authentication = cfg.token
+  ? { type: 'azure-active-directory-access-token', options: { token: cfg.token } }
+  : { type: 'default', options: { userName: cfg.user, password: cfg.password } };
+const connection = new Connection({ server: cfg.host, authentication, options });
 
 function finish(result) {
   process.stdout.write(JSON.stringify(result) + '\n');

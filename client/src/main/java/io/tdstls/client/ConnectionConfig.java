@@ -1,5 +1,6 @@
 package io.tdstls.client;
 
+import io.tdstls.client.auth.ClientAuthentication;
 import io.tdstls.error.TdsConfigException;
 import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.protocol.login.TdsVersion;
@@ -79,6 +80,7 @@ public final class ConnectionConfig {
   private final Duration queryTimeout;
   private final boolean followRoutingRedirects;
   private final TlsConfig tls;
+  private final ClientAuthentication authentication;
 
   private ConnectionConfig(Builder b, TdsVersion effectiveVersion) {
     this.host = b.host;
@@ -97,6 +99,7 @@ public final class ConnectionConfig {
     this.queryTimeout = b.queryTimeout;
     this.followRoutingRedirects = b.followRoutingRedirects;
     this.tls = b.tls;
+    this.authentication = b.authentication;
   }
 
   /**
@@ -132,6 +135,7 @@ public final class ConnectionConfig {
     b.queryTimeout = queryTimeout;
     b.followRoutingRedirects = followRoutingRedirects;
     b.tls = tls;
+    b.authentication = authentication;
     return b;
   }
 
@@ -295,6 +299,15 @@ public final class ConnectionConfig {
     return tls;
   }
 
+  /**
+   * Returns how the connection authenticates.
+   *
+   * @return SQL password unless set otherwise
+   */
+  public ClientAuthentication authentication() {
+    return authentication;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof ConnectionConfig)) {
@@ -307,8 +320,9 @@ public final class ConnectionConfig {
         && applicationName.equals(c.applicationName) && workstationName.equals(c.workstationName)
         && tdsVersion == c.tdsVersion && packetSize == c.packetSize
         && connectTimeout.equals(c.connectTimeout) && loginTimeout.equals(c.loginTimeout)
-        && readTimeout.equals(c.readTimeout) && queryTimeout.equals(c.queryTimeout) && followRoutingRedirects == c.followRoutingRedirects
-        && tls.equals(c.tls);
+        && readTimeout.equals(c.readTimeout) && queryTimeout.equals(c.queryTimeout)
+        && followRoutingRedirects == c.followRoutingRedirects
+        && tls.equals(c.tls) && authentication == c.authentication;
   }
 
   @Override
@@ -346,6 +360,9 @@ public final class ConnectionConfig {
     if (!followRoutingRedirects) {
       b.append(", noRouting");
     }
+    if (authentication != ClientAuthentication.sqlPassword()) {
+      b.append(", authentication=").append(authentication);
+    }
     return b.append(", tls=").append(tls).append('}').toString();
   }
 
@@ -371,8 +388,32 @@ public final class ConnectionConfig {
     private Duration queryTimeout = Duration.ZERO;
     private boolean followRoutingRedirects = true;
     private TlsConfig tls = TlsConfig.defaults();
+    private ClientAuthentication authentication = ClientAuthentication.sqlPassword();
 
     private Builder() {}
+
+    /**
+     * Sets how the connection authenticates (default: SQL password). Token and Kerberos logins
+     * need the whole session encrypted: mode mandatory or strict.
+     *
+     * @param authentication the method
+     * @return this builder
+     */
+    public Builder authentication(ClientAuthentication authentication) {
+      this.authentication = Objects.requireNonNull(authentication, "authentication");
+      return this;
+    }
+
+    /**
+     * Logs in with an access token held by the application (JDBC {@code accessToken}); shorthand
+     * for {@code authentication(ClientAuthentication.accessToken(token))}.
+     *
+     * @param token the token (for Entra ID, a JWT)
+     * @return this builder
+     */
+    public Builder accessToken(String token) {
+      return authentication(ClientAuthentication.accessToken(token));
+    }
 
     /**
      * Sets the server's host name or IP address. An IPv6 address may be given with or without
@@ -607,6 +648,11 @@ public final class ConnectionConfig {
       if (!strict && tls.minProtocolVersion() == TlsVersion.TLS_1_3) {
         throw new TdsConfigException("TLS 1.3 is only used in strict mode (TDS 8.0); the TDS 7.x path caps TLS"
             + " at 1.2: set the encryption mode to strict, or lower the minimum TLS version to 1.2");
+      }
+      if (authentication.method().requiresFullEncryption() && !tls.mode().requiresEncryption()) {
+        throw new TdsConfigException("a " + authentication.method().label() + " login needs the whole session"
+            + " encrypted, but the encryption mode is " + tls.mode().label() + " (which allows login-only or no"
+            + " encryption, sending the token or Kerberos messages in clear): set Encrypt=mandatory or strict");
       }
       TdsVersion effective = strict ? TdsVersion.V8_0 : tdsVersion == null ? DEFAULT_TDS_VERSION : tdsVersion;
       return new ConnectionConfig(this, effective);

@@ -1,7 +1,10 @@
 package io.tdstls.client;
 
 import io.tdstls.protocol.encryption.Outcome;
+import io.tdstls.protocol.login.FedAuthFeature;
 import io.tdstls.protocol.login.Login7;
+import io.tdstls.protocol.login.Login7Builder;
+import io.tdstls.protocol.prelogin.PreLogin;
 import io.tdstls.protocol.login.TdsVersion;
 
 /** Builds the LOGIN7 a connection sends, once the negotiation outcome is known. */
@@ -17,6 +20,38 @@ final class LoginRequest {
   private LoginRequest() {}
 
   static Login7 build(ConnectionConfig config, String serverName, Outcome outcome) {
+    return build(config, serverName, outcome, null, null, null);
+  }
+
+  /**
+   * Builds LOGIN7 for the configured authentication.
+   *
+   * @param serverPreLogin the server's PRELOGIN reply (FEDAUTHREQUIRED to echo, NONCE), or null
+   * @param token the access token of a security-token login, or null
+   * @param sspi the first SPNEGO blob of an integrated login, or null
+   */
+  static Login7 build(ConnectionConfig config, String serverName, Outcome outcome, PreLogin serverPreLogin,
+      String token, byte[] sspi) {
+    Login7Builder b = base(config, serverName, outcome);
+    boolean echo = serverPreLogin != null && serverPreLogin.fedAuthRequired().orElse(false);
+    byte[] nonce = serverPreLogin == null ? null : serverPreLogin.nonce().orElse(null);
+    switch (config.authentication().method()) {
+      case SECURITY_TOKEN:
+        b.userName("").password("").fedAuth(FedAuthFeature.securityToken(token, echo, nonce));
+        break;
+      case FEDAUTH_INFO_REQUEST:
+        b.password("").fedAuth(FedAuthFeature.infoRequest(config.authentication().workflow().orElseThrow(), echo));
+        break;
+      case SSPI:
+        b.userName("").password("").optionFlags2(OPTION_FLAGS_2 | Login7.OPTION2_INT_SECURITY).sspi(sspi);
+        break;
+      default:
+        break;
+    }
+    return b.build();
+  }
+
+  private static Login7Builder base(ConnectionConfig config, String serverName, Outcome outcome) {
     boolean strict = outcome == Outcome.STRICT;
     int packetSize = outcome.encryptsSession()
         ? Math.min(config.packetSize(), MAX_ENCRYPTED_PACKET_SIZE) : config.packetSize();
@@ -36,7 +71,6 @@ final class LoginRequest {
         .clientInterfaceName("tds-tls")
         .language("")
         .database(config.database().orElse(""))
-        .clientId(new byte[6])
-        .build();
+        .clientId(new byte[6]);
   }
 }

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param certificateValidated whether the server certificate was validated: false without TLS,
  *     with {@code trustServerCertificate}, and for a login-only session in optional mode without
  *     configured trust ("certificate not validated (optional mode)")
+ * @param authentication how the client authenticated: {@code SqlPassword}, {@code AccessToken},
+ *     {@code AccessTokenCallback}, {@code Federated(...)} or {@code Kerberos}
  */
 public record SessionReport(
     String host,
@@ -33,7 +35,26 @@ public record SessionReport(
     int packetSize,
     String database,
     String routedFrom,
-    boolean certificateValidated) {
+    boolean certificateValidated,
+    String authentication) {
+
+  /**
+   * A report of a SQL-password login with the certificate validated whenever TLS was used (the form
+   * used before authentication methods existed).
+   *
+   * @param host the host connected to
+   * @param port the port
+   * @param mode the encryption mode asked for
+   * @param security what was negotiated
+   * @param loginAck the server's LOGINACK
+   * @param packetSize the packet size in use
+   * @param database the current database
+   * @param routedFrom the server that redirected here, or {@code null}
+   */
+  public SessionReport(String host, int port, EncryptMode mode, NegotiatedSecurity security, LoginAck loginAck,
+      int packetSize, String database, String routedFrom) {
+    this(host, port, mode, security, loginAck, packetSize, database, routedFrom, security.tlsInfo().isPresent(), "SqlPassword");
+  }
 
   /**
    * Returns what the connection encrypts.
@@ -85,6 +106,7 @@ public record SessionReport(
     b.append('\n');
     b.append("mode        ").append(mode.label()).append('\n');
     b.append("encryption  ").append(outcome().label()).append('\n');
+    b.append("auth        ").append(authentication).append('\n');
     b.append("tds version ").append(loginAck.tdsVersion().map(Object::toString)
         .orElse(String.format("0x%08X", loginAck.tdsVersionCode()))).append('\n');
     b.append("server      ").append(loginAck.progName()).append(' ').append(loginAck.majorVersion()).append('.')

@@ -5,11 +5,16 @@ import io.tdstls.error.TdsConnectionException;
 import io.tdstls.error.TdsException;
 import io.tdstls.error.TdsProtocolException;
 import io.tdstls.error.TdsTimeoutException;
+import io.tdstls.client.auth.ClientAuthentication;
+import io.tdstls.client.auth.KerberosInitiator;
+import io.tdstls.client.auth.TokenRequest;
 import io.tdstls.negotiation.ClientNegotiator;
+import io.tdstls.negotiation.LoginMessageSource;
+import io.tdstls.negotiation.LoginMethod;
+import io.tdstls.protocol.encryption.Outcome;
 import io.tdstls.negotiation.ClientState;
 import io.tdstls.negotiation.TlsEngineSource;
 import io.tdstls.protocol.batch.SqlBatch;
-import io.tdstls.protocol.encryption.Outcome;
 import io.tdstls.protocol.login.TdsVersion;
 import io.tdstls.protocol.packet.PacketType;
 import io.tdstls.protocol.packet.TdsMessage;
@@ -83,8 +88,38 @@ public final class TdsSession implements AutoCloseable {
         .withInstance(config.instanceName().orElse(""))
         .withThreadId(ThreadId.of(ProcessHandle.current().pid() & 0xFFFFFFFFL))
         .withMars(false);
-    ClientNegotiator core = new ClientNegotiator(config.tls().mode(), preLogin, engines,
-        outcome -> LoginRequest.build(config, host, outcome).encode(), MAX_MESSAGE_SIZE);
+    ClientAuthentication auth = config.authentication();
+    LoginMethod method = auth.method();
+    if (method == LoginMethod.SECURITY_TOKEN || method == LoginMethod.FEDAUTH_INFO_REQUEST) {
+      preLogin = preLogin.withFedAuthRequired(true);
+    }
+    String token;
+    KerberosInitiator kerberos;
+    byte[] sspi;
+    try {
+      // Obtained before any byte is sent: a missing token or ticket fails without contacting the server.
+      token = method == LoginMethod.SECURITY_TOKEN
+          ? auth.tokenProvider().orElseThrow().token(new TokenRequest(host, port, "", "")) : null;
+      kerberos = method == LoginMethod.SSPI
+          ? KerberosInitiator.start(auth.serverSpn(host, port), auth.subject().orElse(null)) : null;
+      sspi = kerberos == null ? null : kerberos.initial();
+    } catch (TdsException e) {
+      transport.close();
+      throw e;
+    }
+    LoginMessageSource loginSource = new LoginMessageSource() {
+      @Override
+      public byte[] login7(Outcome outcome) {
+        return login7(outcome, null);
+      }
+
+      @Override
+      public byte[] login7(Outcome outcome, PreLogin serverPreLogin) {
+        return LoginRequest.build(config, host, outcome, serverPreLogin, token, sspi).encode();
+      }
+    };
+    ClientNegotiator core = new ClientNegotiator(config.tls().mode(), preLogin, engines, loginSource,
+        MAX_MESSAGE_SIZE, method);
     TdsSession session = new TdsSession(config, transport, core);
     try {
       transport.write(core.start());
@@ -92,7 +127,12 @@ public final class TdsSession implements AutoCloseable {
       TdsVersion requested = core.negotiated().outcome() == io.tdstls.protocol.encryption.Outcome.STRICT
           ? TdsVersion.V7_4 : config.tdsVersion();
       session.decoder = new TokenDecoder(requested);
-      LoginResponse login = LoginResponse.of(session.decoder.decode(reply.payload()), config.packetSize());
+      LoginConversation conversation = new LoginConversation(auth, kerberos, host, port);
+      LoginResponse login = LoginResponse.of(conversation.run(reply, session.decoder, core.negotiated().serverPreLogin(),
+          m -> {
+            transport.write(core.sendLoginContinuation(m));
+            return session.awaitMessage(deadline);
+          }), config.packetSize());
       if (login.routing() != null) {
         session.redirect = login.routing();
         return session;
@@ -103,7 +143,7 @@ public final class TdsSession implements AutoCloseable {
       boolean validated = outcome != Outcome.NONE
           && tls.validates(outcome == Outcome.LOGIN_ONLY);
       session.report = new SessionReport(host, port, config.tls().mode(), core.negotiated(), login.loginAck(),
-          core.packetSize(), login.database(), routedFrom, validated);
+          core.packetSize(), login.database(), routedFrom, validated, auth.toString());
       return session;
     } catch (TdsException e) {
       core.fail(e);
@@ -119,7 +159,8 @@ public final class TdsSession implements AutoCloseable {
   /** Reads until the core has a complete message from the server. */
   private TdsMessage awaitMessage(Instant deadline) throws TdsException {
     while (true) {
-      TdsMessage m = core.state() == ClientState.SENT_LOGIN7 || core.state() == ClientState.LOGGED_IN ? core.poll() : null;
+      TdsMessage m = core.state() == core.loginMethod().loginState() || core.state() == ClientState.LOGGED_IN
+          ? core.poll() : null;
       if (m != null) {
         return m;
       }
@@ -159,6 +200,10 @@ public final class TdsSession implements AutoCloseable {
         return "waiting for the TLS handshake inside PRELOGIN";
       case SENT_LOGIN7:
         return "waiting for the login response";
+      case SENT_LOGIN7_SPNEGO:
+        return "waiting for the server's SSPI (Kerberos) answer";
+      case SENT_LOGIN7_FEDAUTH_INFO_REQUEST:
+        return "waiting for the server's FEDAUTHINFO or login response";
       default:
         return "waiting for a response";
     }

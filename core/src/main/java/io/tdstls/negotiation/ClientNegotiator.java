@@ -45,6 +45,7 @@ public final class ClientNegotiator {
   private final PreLogin preLogin;
   private final TlsEngineSource engines;
   private final LoginMessageSource login;
+  private final LoginMethod method;
   private final TdsStream stream;
   private ClientState state = ClientState.START;
   private TlsEngineDriver tls;
@@ -64,6 +65,23 @@ public final class ClientNegotiator {
    */
   public ClientNegotiator(
       EncryptMode mode, PreLogin preLogin, TlsEngineSource engines, LoginMessageSource login, int maxMessageSize) {
+    this(mode, preLogin, engines, login, maxMessageSize, LoginMethod.SQL_PASSWORD);
+  }
+
+  /**
+   * Creates the client side of one connection that authenticates with the given method.
+   *
+   * @param mode the encryption mode
+   * @param preLogin the PRELOGIN to send; its ENCRYPTION option is set from the mode
+   * @param engines creates the client {@link SSLEngine} for the path taken
+   * @param login supplies LOGIN7 once the outcome is known
+   * @param maxMessageSize the largest message accepted from the server, in bytes
+   * @param method the authentication method; all but {@link LoginMethod#SQL_PASSWORD} are refused,
+   *     before LOGIN7 is sent, unless the session is fully encrypted
+   */
+  public ClientNegotiator(EncryptMode mode, PreLogin preLogin, TlsEngineSource engines, LoginMessageSource login,
+      int maxMessageSize, LoginMethod method) {
+    this.method = Objects.requireNonNull(method, "method");
     this.mode = Objects.requireNonNull(mode, "mode");
     this.preLogin = preLogin.withEncryption(mode.preloginValue());
     this.engines = Objects.requireNonNull(engines, "engines");
@@ -142,6 +160,8 @@ public final class ClientNegotiator {
           onTlsNegotiation(in);
           break;
         case SENT_LOGIN7:
+        case SENT_LOGIN7_SPNEGO:
+        case SENT_LOGIN7_FEDAUTH_INFO_REQUEST:
         case LOGGED_IN:
           stream.receive(in);
           break;
@@ -250,14 +270,58 @@ public final class ClientNegotiator {
       throw new EncryptionNotSupportedException("refusing to send LOGIN7 without encryption in mode " + mode.label(),
           "the server did not negotiate encryption; check for a man in the middle", null);
     }
-    TdsMessage message = new TdsMessage(PacketType.LOGIN7, login.login7(outcome));
+    if (method.requiresFullEncryption() && !outcome.encryptsSession()) {
+      throw new EncryptionRequiredException("refusing to send a " + method.label() + " login with " + outcome.label()
+          + " encryption: the messages after LOGIN7 (or the token) would cross the network in clear",
+          "use encrypt=mandatory or strict, with a server that encrypts the whole session", null);
+    }
+    TdsMessage message = new TdsMessage(PacketType.LOGIN7, login.login7(outcome, serverPreLogin));
     if (outcome == Outcome.LOGIN_ONLY) {
       stream.sendFirstPacketEncryptedThenDropTls(message);
     } else {
       stream.send(message);
     }
     stream.allowInboundPacketSize(32767);
-    moveTo(ClientState.SENT_LOGIN7);
+    moveTo(method.loginState());
+  }
+
+  /**
+   * Sends a message that continues the login: an SSPI message (packet type 0x11) in the SPNEGO
+   * state, or the FEDAUTH_TOKEN message (0x08) in the information-request state.
+   *
+   * @param message the message
+   * @return the bytes to send
+   * @throws TdsException if the connection has failed
+   * @throws IllegalStateException if the message type does not fit the state
+   */
+  public byte[] sendLoginContinuation(TdsMessage message) throws TdsException {
+    if (state == ClientState.FINAL) {
+      throw failure;
+    }
+    boolean fits = state == ClientState.SENT_LOGIN7_SPNEGO && message.type() == PacketType.SSPI
+        || state == ClientState.SENT_LOGIN7_FEDAUTH_INFO_REQUEST && message.type() == PacketType.FEDAUTH_TOKEN;
+    if (!fits) {
+      throw new IllegalStateException("a " + message.type() + " message does not continue a login in state " + state);
+    }
+    if (!stream.encrypted()) {
+      throw fail(new EncryptionRequiredException("refusing to send a " + message.type() + " message in clear",
+          "use encrypt=mandatory or strict", null));
+    }
+    try {
+      stream.send(message);
+      return stream.takeOutbound();
+    } catch (SSLException e) {
+      throw fail(TlsFailures.classify(e));
+    }
+  }
+
+  /**
+   * Returns the authentication method.
+   *
+   * @return the method given at construction
+   */
+  public LoginMethod loginMethod() {
+    return method;
   }
 
   private void startTls(TlsNegotiationMode path) throws TdsException {
@@ -341,7 +405,7 @@ public final class ClientNegotiator {
    *     the server sent none); capped at 16383 when the session is encrypted
    */
   public void loginAccepted(int packetSize) {
-    expect(ClientState.SENT_LOGIN7);
+    expect(method.loginState());
     int size = stream.encrypted() ? Math.min(packetSize, 16383) : packetSize;
     stream.setPacketSize(Math.max(512, Math.min(size, 32767)));
     moveTo(ClientState.LOGGED_IN);

@@ -13,8 +13,21 @@ public enum ClientState {
   SENT_PRELOGIN,
   /** "Sent TLS/SSL Negotiation Packet": the TLS handshake travels inside PRELOGIN packets. */
   SENT_TLS_NEGOTIATION,
-  /** "Sent LOGIN7 Record with Complete Authentication Token": waiting for LOGINACK. */
+  /**
+   * "Sent LOGIN7 record with Complete Authentication Token" (SQL password, or a FEDAUTH security
+   * token): waiting for LOGINACK.
+   */
   SENT_LOGIN7,
+  /**
+   * "Sent LOGIN7 record with SPNEGO packet": SSPI messages (packet type 0x11) answer the server's
+   * SSPI tokens until LOGINACK.
+   */
+  SENT_LOGIN7_SPNEGO,
+  /**
+   * "Sent LOGIN7 record with Federated Authentication Information Request": waiting for
+   * FEDAUTHINFO, then a FEDAUTH_TOKEN message (packet type 0x08) answers it.
+   */
+  SENT_LOGIN7_FEDAUTH_INFO_REQUEST,
   /** "Logged In": requests and responses flow. */
   LOGGED_IN,
   /** "Final": an error occurred; the client closes the transport and reports it. Terminal. */

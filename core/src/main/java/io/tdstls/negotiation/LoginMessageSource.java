@@ -1,6 +1,7 @@
 package io.tdstls.negotiation;
 
 import io.tdstls.protocol.encryption.Outcome;
+import io.tdstls.protocol.prelogin.PreLogin;
 
 /**
  * Supplies the LOGIN7 payload once the client knows what the negotiation settled: a strict
@@ -17,4 +18,16 @@ public interface LoginMessageSource {
    * @return the encoded LOGIN7
    */
   byte[] login7(Outcome outcome);
+
+  /**
+   * Returns the LOGIN7 payload, knowing the server's PRELOGIN reply (for its FEDAUTHREQUIRED and
+   * NONCE options). The default ignores the reply.
+   *
+   * @param outcome the negotiated encryption outcome
+   * @param serverPreLogin the server's PRELOGIN reply
+   * @return the LOGIN7 payload
+   */
+  default byte[] login7(Outcome outcome, PreLogin serverPreLogin) {
+    return login7(outcome);
+  }
 }

@@ -135,6 +135,10 @@ public final class ServerNegotiator {
           stream.receive(in);
           onLogin7();
           break;
+        case AWAIT_LOGIN_CONTINUATION:
+          stream.receive(in);
+          onLoginContinuation();
+          break;
         case LOGIN7_RECEIVED:
         case LOGGED_IN:
           stream.receive(in);
@@ -323,6 +327,38 @@ public final class ServerNegotiator {
     stream.allowInboundPacketSize(32767);
     pendingLogin = m;
     moveTo(ServerState.LOGIN7_RECEIVED);
+  }
+
+  private void onLoginContinuation() throws TdsException {
+    TdsMessage m = stream.poll();
+    if (m == null) {
+      return;
+    }
+    if (m.type() != PacketType.SSPI && m.type() != PacketType.FEDAUTH_TOKEN) {
+      throw new TdsProtocolException("login", "expected an SSPI or FEDAUTH_TOKEN message continuing the login, got a "
+          + m.type() + " message", 0);
+    }
+    pendingLogin = m;
+    moveTo(ServerState.LOGIN7_RECEIVED);
+  }
+
+  /**
+   * Records that the caller answered the login message with a challenge (an SSPI token, or
+   * FEDAUTHINFO) and waits for the client's next login message, which {@link #poll()} returns in
+   * state {@link ServerState#LOGIN7_RECEIVED}.
+   *
+   * @throws IllegalStateException if not in state LOGIN7_RECEIVED
+   */
+  public void awaitLoginContinuation() {
+    if (state != ServerState.LOGIN7_RECEIVED) {
+      throw new IllegalStateException("expected state LOGIN7_RECEIVED, was " + state);
+    }
+    moveTo(ServerState.AWAIT_LOGIN_CONTINUATION);
+    try {
+      onLoginContinuation(); // it may have arrived with LOGIN7
+    } catch (TdsException e) {
+      fail(e);
+    }
   }
 
   /**

@@ -12,8 +12,16 @@ public enum ServerState {
   TLS_NEGOTIATION,
   /** Waiting for LOGIN7 (first packet in TLS for login-only, all in TLS for full and strict). */
   AWAIT_LOGIN7,
-  /** LOGIN7 handed to the caller, which answers it. */
+  /**
+   * LOGIN7 handed to the caller, which answers it; also an SSPI (0x11) or FEDAUTH_TOKEN (0x08)
+   * message continuing that login.
+   */
   LOGIN7_RECEIVED,
+  /**
+   * The caller answered LOGIN7 with an SSPI challenge or FEDAUTHINFO: waiting for the client's
+   * SSPI or FEDAUTH_TOKEN message.
+   */
+  AWAIT_LOGIN_CONTINUATION,
   /** Logged in: requests and responses flow. */
   LOGGED_IN,
   /** Closed: an error, a refusal by policy, or a close decided by the encryption table. Terminal. */

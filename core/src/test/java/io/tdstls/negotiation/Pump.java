@@ -30,16 +30,32 @@ final class Pump {
   TdsException clientError;
   private int loginPacketSize = 4096;
   TdsException serverError;
+  private final LoginMethod method;
+  /** The type of the message that continued the login on the server, if any. */
+  PacketType continuationType;
+  /** The client state seen when the server's challenge arrived. */
+  ClientState stateAtChallenge;
 
   Pump(EncryptMode mode, ServerPolicy policy, int chunk) {
-    this(mode, policy, chunk, TestTls.clientEngines(), TestTls.serverEngines());
+    this(mode, policy, chunk, TestTls.clientEngines(), TestTls.serverEngines(), LoginMethod.SQL_PASSWORD);
+  }
+
+  /** With a login method: SSPI and the information request get one challenge and one continuation. */
+  Pump(EncryptMode mode, ServerPolicy policy, int chunk, LoginMethod method) {
+    this(mode, policy, chunk, TestTls.clientEngines(), TestTls.serverEngines(), method);
   }
 
   Pump(EncryptMode mode, ServerPolicy policy, int chunk, TlsEngineSource clientEngines, TlsEngineSource serverEngines) {
+    this(mode, policy, chunk, clientEngines, serverEngines, LoginMethod.SQL_PASSWORD);
+  }
+
+  Pump(EncryptMode mode, ServerPolicy policy, int chunk, TlsEngineSource clientEngines, TlsEngineSource serverEngines,
+      LoginMethod method) {
     this.chunk = chunk;
+    this.method = method;
     this.client = new ClientNegotiator(mode, PreLogin.of(new Version(1, 0, 0, 0)), clientEngines,
         outcome -> ("LOGIN7 with password " + PASSWORD_MARKER + " outcome " + outcome).getBytes(StandardCharsets.UTF_8),
-        1 << 20);
+        1 << 20, method);
     this.server = new ServerNegotiator(policy, SERVER_PRELOGIN, serverEngines, 1 << 20);
   }
 
@@ -64,14 +80,29 @@ final class Pump {
         }
         if (server.state() == ServerState.LOGIN7_RECEIVED) {
           TdsMessage login = server.poll();
-          if (login == null || login.type() != PacketType.LOGIN7) {
+          if (login == null) {
             throw new AssertionError("server has no LOGIN7");
+          }
+          boolean continues = method == LoginMethod.SSPI || method == LoginMethod.FEDAUTH_INFO_REQUEST;
+          if (login.type() == PacketType.LOGIN7 && continues) {
+            queueToClient(server.send(new TdsMessage(PacketType.TABULAR_RESULT, "CHALLENGE".getBytes(StandardCharsets.UTF_8))));
+            server.awaitLoginContinuation();
+            continue;
+          }
+          if (login.type() != PacketType.LOGIN7) {
+            continuationType = login.type();
           }
           queueToClient(server.send(new TdsMessage(PacketType.TABULAR_RESULT, "LOGINACK".getBytes(StandardCharsets.UTF_8))));
           server.loginAccepted(loginPacketSize);
           continue;
         }
-        if (client.state() == ClientState.SENT_LOGIN7 && client.poll() != null) {
+        TdsMessage answer = client.state() == method.loginState() ? client.poll() : null;
+        if (answer != null && new String(answer.payload(), StandardCharsets.UTF_8).equals("CHALLENGE")) {
+          stateAtChallenge = client.state();
+          PacketType type = method == LoginMethod.SSPI ? PacketType.SSPI : PacketType.FEDAUTH_TOKEN;
+          queueToServer(client.sendLoginContinuation(new TdsMessage(type, ("ANSWER " + PASSWORD_MARKER)
+              .getBytes(StandardCharsets.UTF_8))));
+        } else if (answer != null) {
           client.loginAccepted(loginPacketSize);
         }
         if (client.state() == ClientState.LOGGED_IN) {

@@ -7,6 +7,7 @@ import io.tdstls.protocol.encryption.ServerEncryption;
 import io.tdstls.server.Authenticator;
 import io.tdstls.server.ServerConfig;
 import io.tdstls.server.TdsServer;
+import io.tdstls.server.auth.LoginVerifier;
 import io.tdstls.server.diagnostic.DiagnosticSessionHandler;
 import io.tdstls.tls.ServerEngineFactory;
 import io.tdstls.tls.ServerTlsConfig;
@@ -52,22 +53,31 @@ final class InteropServer implements AutoCloseable {
   }
 
   static InteropServer start(Policy policy, Path dir) throws Exception {
+    return start(policy, dir, LoginVerifier.passwords(Authenticator.users(Map.of(USER, PASSWORD))));
+  }
+
+  /** With a login policy: tokens, Kerberos, passwords. */
+  static InteropServer start(Policy policy, Path dir, LoginVerifier logins) throws Exception {
+    return start(policy, dir, logins, 0);
+  }
+
+  /** On a given port (Kerberos service principals name it); 0 for an ephemeral one. */
+  static InteropServer start(Policy policy, Path dir, LoginVerifier logins, int port) throws Exception {
     HeldCertificate ca = HeldCertificate.builder().commonName("interop CA").certificateAuthority(0).build();
     HeldCertificate cert = HeldCertificate.builder().commonName("localhost").addDnsName("localhost")
         .addIpAddress("127.0.0.1").serverAuth().signedBy(ca).build();
-    Path caPem = Files.writeString(dir.resolve("ca-" + policy.name() + ".pem"), ca.certificatePem());
-    Path serverPem = Files.writeString(dir.resolve("server-" + policy.name() + ".pem"), cert.certificatePem());
-    Path trustStore = dir.resolve("truststore-" + policy.name() + ".p12");
+    Path caPem = Files.writeString(dir.resolve("ca-" + policy.name() + port + ".pem"), ca.certificatePem());
+    Path serverPem = Files.writeString(dir.resolve("server-" + policy.name() + port + ".pem"), cert.certificatePem());
+    Path trustStore = dir.resolve("truststore-" + policy.name() + port + ".p12");
     java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
     ks.load(null, null);
     ks.setCertificateEntry("ca", ca.certificate());
     try (var out = Files.newOutputStream(trustStore)) {
       ks.store(out, TRUST_STORE_PASSWORD.toCharArray());
     }
-    ServerConfig.Builder b = ServerConfig.builder()
+    ServerConfig.Builder b = ServerConfig.builder().port(port)
         .policy(policy.policy)
-        .sessions(DiagnosticSessionHandler.factory(Authenticator.users(Map.of(USER, PASSWORD)),
-            policy.policy.strict(), "interop"));
+        .sessions(DiagnosticSessionHandler.factory(logins, policy.policy.strict(), "interop"));
     if (policy.policy.encryption() != ServerEncryption.NOT_SUPPORTED) {
       ServerEngineFactory tls = new ServerEngineFactory(ServerTlsConfig.builder().certifiedKey(cert.certifiedKey()).build());
       b.engines(tls::newEngine);

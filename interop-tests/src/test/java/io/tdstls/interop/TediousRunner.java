@@ -24,6 +24,13 @@ final class TediousRunner {
     }
   }
 
+  /** Logs in with {@code authentication: azure-active-directory-access-token} and runs a query. */
+  static Processes.Result runWithToken(InteropServer s, String token, String query) throws Exception {
+    String config = "{\"host\":\"localhost\",\"port\":" + s.port() + ",\"encrypt\":true,\"ca\":\"" + s.caPem
+        + "\",\"token\":\"" + token + "\",\"query\":\"" + query + "\"}";
+    return Processes.run(List.of("node", "run-query.js", config), null, NODE_DIR, Map.of());
+  }
+
   static ClientRun run(InteropServer s, String mode) throws Exception {
     String encrypt;
     String extra = "";

@@ -118,8 +118,20 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   private void login(ChannelHandlerContext ctx) throws TdsException {
     TdsMessage login7 = negotiator.poll();
-    session = config.sessions().get();
+    if (session == null) { // an SSPI or FEDAUTH_TOKEN message continues the same session's login
+      session = config.sessions().get();
+    }
     LoginAnswer answer = session.login(login7, info(ctx));
+    if (answer.continues()) {
+      write(ctx, negotiator.send(answer.response()));
+      negotiator.awaitLoginContinuation();
+      if (negotiator.state() == ServerState.LOGIN7_RECEIVED) {
+        login(ctx); // the continuation arrived with the previous message
+      } else if (negotiator.state() == ServerState.FINAL) {
+        closeAfterFlush(ctx, negotiator.failure());
+      }
+      return;
+    }
     events.loggedIn(spid, answer.accepted(), java.time.Duration.ofNanos(System.nanoTime() - openedAt));
     byte[] response = negotiator.send(answer.response());
     long delay = answer.accepted() ? ClientQuirks.loginReplyDelayMillis(login7, negotiator.negotiated().outcome()) : 0;

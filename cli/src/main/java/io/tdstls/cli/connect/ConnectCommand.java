@@ -45,6 +45,8 @@ public final class ConnectCommand implements Callable<Integer> {
 
   @Mixin TlsOptions tls = new TlsOptions();
 
+  @Mixin AuthOptions auth = new AuthOptions();
+
   @Option(names = "-Q", paramLabel = "SQL", description = "SQL batch to run after login (repeatable).")
   List<String> queries = new ArrayList<>();
 
@@ -65,6 +67,7 @@ public final class ConnectCommand implements Callable<Integer> {
     ConnectionConfig.Builder b = target.builder(env);
     b.tls(tls.apply(b.build().tls()));
     target.applyTdsVersion(b);
+    auth.apply(b);
     return b.build();
   }
 

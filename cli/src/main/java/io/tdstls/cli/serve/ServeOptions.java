@@ -3,6 +3,7 @@ package io.tdstls.cli.serve;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -93,6 +94,8 @@ public final class ServeOptions {
 
   @Option(names = "--name", paramLabel = "NAME", description = "Server name reported in @@SERVERNAME (default tds-tls).")
   String serverName;
+
+  @Mixin ServeAuthOptions auth = new ServeAuthOptions();
 
   /** Creates the options with their defaults. */
   public ServeOptions() {}

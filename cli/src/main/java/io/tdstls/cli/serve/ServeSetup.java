@@ -115,7 +115,7 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
     }
     ServerConfig.Builder b = ServerConfig.builder().host(l.host()).port(l.port()).policy(policy)
         .loginTimeout(l.loginTimeout()).maxConnections(l.maxConnections()).events(events)
-        .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(authenticator(users, passwordFile), strict,
+        .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(o.auth.verifier(authenticator(users, passwordFile)), strict,
             l.serverName())));
     if (file != null) {
       b.reloadCheckInterval(file.reloadInterval());

@@ -44,6 +44,9 @@ final class AdoNetParser {
       .add(Setting.SERVER_CERTIFICATE_SHA256, "Server Certificate SHA256")
       .add(Setting.TDS_VERSION, "TDS Version")
       .add(Setting.CHECK_CERTIFICATE_HOSTNAME, "Check Certificate Hostname")
+      .add(Setting.AUTHENTICATION, "Authentication")
+      .add(Setting.INTEGRATED_SECURITY, "Integrated Security", "Trusted_Connection")
+      .add(Setting.SERVER_SPN, "ServerSPN", "Server SPN")
       .ignore("Pooling", "Min Pool Size", "Max Pool Size", "Connection Lifetime", "Load Balance Timeout",
           "Persist Security Info", "PersistSecurityInfo", "Enlist");
 

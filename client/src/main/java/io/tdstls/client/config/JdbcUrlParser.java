@@ -47,7 +47,12 @@ final class JdbcUrlParser {
       .add(Setting.ENABLE_LEGACY_TLS, "enableLegacyTls")
       .add(Setting.SERVER_CERTIFICATE_SHA256, "serverCertificateSha256")
       .add(Setting.TDS_VERSION, "tdsVersion")
-      .add(Setting.CHECK_CERTIFICATE_HOSTNAME, "checkCertificateHostname");
+      .add(Setting.CHECK_CERTIFICATE_HOSTNAME, "checkCertificateHostname")
+      .add(Setting.ACCESS_TOKEN, "accessToken")
+      .add(Setting.AUTHENTICATION, "authentication")
+      .add(Setting.INTEGRATED_SECURITY, "integratedSecurity")
+      .add(Setting.AUTHENTICATION_SCHEME, "authenticationScheme")
+      .add(Setting.SERVER_SPN, "serverSpn");
 
   private JdbcUrlParser() {}
 

@@ -68,6 +68,16 @@ enum Setting {
   CLIENT_KEY_PASSWORD,
   /** Whether the certificate must name the host. */
   CHECK_CERTIFICATE_HOSTNAME,
+  /** A federated-authentication access token (JDBC {@code accessToken}). */
+  ACCESS_TOKEN,
+  /** The {@code Authentication} keyword: SqlPassword, ActiveDirectory*. */
+  AUTHENTICATION,
+  /** Integrated (Kerberos) authentication: {@code Integrated Security}, {@code Trusted_Connection}. */
+  INTEGRATED_SECURITY,
+  /** JDBC {@code authenticationScheme}: only JavaKerberos is supported. */
+  AUTHENTICATION_SCHEME,
+  /** The server's Kerberos service principal name. */
+  SERVER_SPN,
   /** A key that is recognised and has no effect here. */
   IGNORED
 }

@@ -4,6 +4,7 @@ import static io.tdstls.client.config.ConfigValues.MS_FALSE;
 import static io.tdstls.client.config.ConfigValues.MS_TRUE;
 
 import io.tdstls.client.ConnectionConfig;
+import io.tdstls.client.auth.ClientAuthentication;
 import io.tdstls.error.TdsConfigException;
 import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.tls.ClientAuth;
@@ -29,6 +30,9 @@ final class SettingsApplier {
   /** The accepted {@code sslProtocol} values (mssql-jdbc). */
   private static final List<String> SSL_PROTOCOLS = List.of("TLS", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
+  /** True values of Integrated Security (ADO.NET also accepts SSPI). */
+  private static final List<String> INTEGRATED_TRUE = List.of("true", "yes", "sspi");
+
   private final Map<Setting, Entry> values = new EnumMap<>(Setting.class);
   private ServerAddress address;
 
@@ -51,6 +55,7 @@ final class SettingsApplier {
       a.applyTo(b);
     }
     applyLogin(b);
+    applyAuthentication(b);
     applyTimeouts(b);
     return b.tls(buildTls());
   }
@@ -87,6 +92,49 @@ final class SettingsApplier {
     ifSet(Setting.PACKET_SIZE, e -> b.packetSize(
         ConfigValues.integer(e, ConnectionConfig.MIN_PACKET_SIZE, ConnectionConfig.MAX_PACKET_SIZE)));
     ifSet(Setting.TDS_VERSION, e -> b.tdsVersion(ConfigValues.tdsVersion(e)));
+  }
+
+  /**
+   * Maps accessToken, Authentication, Integrated Security / Trusted_Connection,
+   * authenticationScheme and ServerSPN onto one {@link ClientAuthentication}.
+   */
+  private void applyAuthentication(ConnectionConfig.Builder b) {
+    Entry token = values.get(Setting.ACCESS_TOKEN);
+    Entry keyword = values.get(Setting.AUTHENTICATION);
+    Entry integrated = values.get(Setting.INTEGRATED_SECURITY);
+    Entry scheme = values.get(Setting.AUTHENTICATION_SCHEME);
+    Entry spn = values.get(Setting.SERVER_SPN);
+    boolean kerberos = integrated != null && ConfigValues.bool(integrated, INTEGRATED_TRUE, MS_FALSE);
+    if (scheme != null) {
+      String v = scheme.value().trim();
+      if (!v.equalsIgnoreCase("JavaKerberos")) {
+        throw TdsConfigException.invalidValue(scheme.key(), scheme.value(), List.of("JavaKerberos"));
+      }
+    }
+    ClientAuthentication chosen = null;
+    if (keyword != null) {
+      chosen = ClientAuthentication.fromAuthenticationKeyword(keyword.value(), null);
+    }
+    if (token != null) {
+      if (chosen != null && chosen != ClientAuthentication.sqlPassword()) {
+        throw new TdsConfigException(token.key() + " cannot be combined with " + keyword.key() + "=" + keyword.value()
+            + ": remove one of them");
+      }
+      chosen = ClientAuthentication.accessToken(token.value());
+    }
+    if (kerberos) {
+      if (chosen != null && chosen != ClientAuthentication.sqlPassword()) {
+        throw new TdsConfigException(integrated.key() + " cannot be combined with "
+            + (token != null ? token.key() : keyword.key()) + ": choose one way to authenticate");
+      }
+      chosen = ClientAuthentication.kerberos(spn == null ? null : spn.value());
+    } else if (spn != null) {
+      throw new TdsConfigException(spn.key() + " is set without integrated security: set "
+          + (integrated != null ? integrated.key() : "Integrated Security / integratedSecurity") + "=true, or remove it");
+    }
+    if (chosen != null) {
+      b.authentication(chosen);
+    }
   }
 
   private void applyTimeouts(ConnectionConfig.Builder b) {

@@ -176,14 +176,15 @@ class AdoNetConnectionStringTest {
 
   @Test
   void unknownKeyNamesItAndListsTheValidOnes() {
-    assertThatThrownBy(() -> ConnectionStrings.parseAdoNet("Server=db;Integrated Security=SSPI"))
+    assertThatThrownBy(() -> ConnectionStrings.parseAdoNet("Server=db;Failover Partner=db2"))
         .isInstanceOf(TdsConfigException.class)
-        .hasMessage("unknown connection string key 'Integrated Security': valid keys are Data Source,"
+        .hasMessage("unknown connection string key 'Failover Partner': valid keys are Data Source,"
             + " Initial Catalog, User ID, Password, Encrypt, TrustServerCertificate, HostNameInCertificate,"
             + " ServerCertificate, Application Name, Workstation ID, Packet Size, Connect Timeout, Command Timeout, Query Timeout,"
             + " Trust Store, Trust Store Password, Trust Store Type, CA File, CRL File, Min TLS Version,"
             + " Max TLS Version, Enable Legacy TLS, Client Certificate, Client Key, Client Key Password,"
-            + " Server Certificate SHA256, TDS Version, Check Certificate Hostname");
+            + " Server Certificate SHA256, TDS Version, Check Certificate Hostname, Authentication,"
+            + " Integrated Security, ServerSPN");
   }
 
   @Test

@@ -115,13 +115,14 @@ class JdbcUrlTest {
 
   @Test
   void unknownPropertyNamesItAndListsTheValidOnes() {
-    assertThatThrownBy(() -> ConnectionStrings.parseJdbcUrl(URL + ";integratedSecurity=true"))
-        .hasMessage("unknown JDBC URL key 'integratedSecurity': valid keys are serverName, portNumber, instanceName,"
+    assertThatThrownBy(() -> ConnectionStrings.parseJdbcUrl(URL + ";failoverPartner=db2"))
+        .hasMessage("unknown JDBC URL key 'failoverPartner': valid keys are serverName, portNumber, instanceName,"
             + " databaseName, user, password, encrypt, trustServerCertificate, hostNameInCertificate, serverCertificate,"
             + " trustStore, trustStorePassword, trustStoreType, sslProtocol, applicationName, workstationID, packetSize,"
             + " loginTimeout, socketTimeout, queryTimeout, clientCertificate, clientKey, clientKeyPassword, caFile, crlFile,"
             + " minTlsVersion, maxTlsVersion, enableLegacyTls, serverCertificateSha256, tdsVersion,"
-            + " checkCertificateHostname");
+            + " checkCertificateHostname, accessToken, authentication, integratedSecurity, authenticationScheme,"
+            + " serverSpn");
   }
 
   @Test

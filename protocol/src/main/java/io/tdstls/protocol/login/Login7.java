@@ -409,6 +409,21 @@ public final class Login7 {
     return featureExt;
   }
 
+  /**
+   * Returns the FEDAUTH FeatureExt, decoded.
+   *
+   * @return the feature, if the login carries one
+   * @throws TdsProtocolException if the FEDAUTH data is malformed
+   */
+  public Optional<FedAuthFeature> fedAuth() throws TdsProtocolException {
+    for (FeatureExt f : featureExt) {
+      if (f.id() == FedAuthFeature.FEATURE_ID) {
+        return Optional.of(FedAuthFeature.decode(f));
+      }
+    }
+    return Optional.empty();
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Login7 l)) {

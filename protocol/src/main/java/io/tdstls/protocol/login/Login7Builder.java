@@ -354,4 +354,16 @@ public final class Login7Builder {
   public Login7 build() {
     return new Login7(this);
   }
+
+  /**
+   * Adds (or replaces) the FEDAUTH FeatureExt, for an Entra ID / federated token login.
+   *
+   * @param value the feature
+   * @return this builder
+   */
+  public Login7Builder fedAuth(FedAuthFeature value) {
+    featureExt.removeIf(f -> f.id() == FedAuthFeature.FEATURE_ID);
+    featureExt.add(0, value.toFeatureExt());
+    return this;
+  }
 }

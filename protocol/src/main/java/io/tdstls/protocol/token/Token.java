@@ -13,7 +13,7 @@ package io.tdstls.protocol.token;
  */
 public sealed interface Token
     permits LoginAck, EnvChange, ServerMessage, Done, ColMetadata, Row, Order, ReturnStatus,
-        ReturnValue, FeatureExtAck, SkippedToken {
+        ReturnValue, FeatureExtAck, FedAuthInfo, SspiToken, SkippedToken {
 
   /**
    * Returns the token's type.

@@ -6,6 +6,7 @@ import io.tdstls.protocol.login.TdsVersion;
 import io.tdstls.protocol.types.TypeInfo;
 import io.tdstls.protocol.types.ValueCodec;
 import io.tdstls.protocol.types.WireReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * for (Token t : decoder.decode(payload)) { ... }
  * }</pre>
  *
- * <p>SSPI, FEDAUTHINFO, SESSIONSTATE, TABNAME, COLINFO, OFFSET and RETURNVALUE are delimited and
+ * <p>SSPI and FEDAUTHINFO are decoded into {@link SspiToken} and {@link FedAuthInfo}.
+ * SESSIONSTATE, TABNAME, COLINFO, OFFSET and RETURNVALUE are delimited and
  * returned as {@link SkippedToken}. ALTMETADATA, ALTROW, DATACLASSIFICATION and unknown token
  * bytes cannot be delimited without interpreting them and give a {@link TdsProtocolException}.
  * Column encryption metadata (TDS 7.4 Always Encrypted) is not supported. Bytes left inside a
@@ -101,6 +103,10 @@ public final class TokenDecoder {
         return new ReturnStatus(r.i32("RETURNSTATUS value"));
       case FEATUREEXTACK:
         return featureExtAck(r);
+      case SSPI:
+        return new SspiToken(r.bytes(r.u16("SSPI length"), "SSPI data"));
+      case FEDAUTHINFO:
+        return fedAuthInfo(r.slice(r.u32("FEDAUTHINFO length"), "FEDAUTHINFO length"));
       default:
         return skip(type, r, at);
     }
@@ -191,15 +197,40 @@ public final class TokenDecoder {
     }
   }
 
+  private FedAuthInfo fedAuthInfo(WireReader b) throws TdsProtocolException {
+    int base = b.position();
+    int size = b.remaining();
+    long count = b.u32("FEDAUTHINFO CountOfInfoIDs");
+    if (count * 9 > b.remaining()) {
+      throw b.error("FEDAUTHINFO CountOfInfoIDs " + count + " does not fit in " + size + " bytes", base);
+    }
+    String sts = "";
+    String spn = "";
+    for (int i = 0; i < count; i++) {
+      int id = b.u8("FedAuthInfoID");
+      long len = b.u32("FedAuthInfoDataLen");
+      long offset = b.u32("FedAuthInfoDataOffset");
+      if (offset < 4 + count * 9 || offset + len > size || len % 2 != 0) {
+        throw b.error("FEDAUTHINFO item " + id + " (offset " + offset + ", " + len
+            + " bytes) lies outside the token data of " + size + " bytes", b.position() - 4);
+      }
+      String value = new String(b.copyRange(base + (int) offset, base + (int) (offset + len)), StandardCharsets.UTF_16LE);
+      if (id == FedAuthInfo.ID_STSURL) {
+        sts = value;
+      } else if (id == FedAuthInfo.ID_SPN) {
+        spn = value;
+      } // other ids are ignored, as [MS-TDS] allows
+    }
+    return new FedAuthInfo(sts, spn);
+  }
+
   private SkippedToken skip(TokenType type, WireReader r, int at) throws TdsProtocolException {
     int start = r.position();
     switch (type) {
-      case SSPI:
       case TABNAME:
       case COLINFO:
         r.skip(r.u16(type + " length"), type + " data");
         break;
-      case FEDAUTHINFO:
       case SESSIONSTATE:
         r.skip(r.u32(type + " length"), type + " data");
         break;

@@ -4,6 +4,7 @@ import io.tdstls.protocol.login.FeatureExt;
 import io.tdstls.protocol.login.TdsVersion;
 import io.tdstls.protocol.types.ValueCodec;
 import io.tdstls.protocol.types.WireWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -112,6 +113,10 @@ public final class TokenEncoder {
         w.u8(x.id()).i32(x.data().length).bytes(x.data());
       }
       w.u8(FeatureExt.TERMINATOR);
+    } else if (t instanceof SspiToken s) {
+      w.u16(s.data().length).bytes(s.data());
+    } else if (t instanceof FedAuthInfo f) {
+      fedAuthInfo(f, w);
     } else {
       w.bytes(((SkippedToken) t).data());
     }
@@ -176,6 +181,16 @@ public final class TokenEncoder {
         ValueCodec.encode(columns.get(i).typeInfo(), v, w);
       }
     }
+  }
+
+  private static void fedAuthInfo(FedAuthInfo f, WireWriter w) {
+    byte[] spn = f.spn().getBytes(StandardCharsets.UTF_16LE);
+    byte[] sts = f.stsUrl().getBytes(StandardCharsets.UTF_16LE);
+    int data = 4 + 2 * 9; // CountOfInfoIDs and two FedAuthInfoOpt
+    w.i32(data + spn.length + sts.length).i32(2);
+    w.u8(FedAuthInfo.ID_SPN).i32(spn.length).i32(data);
+    w.u8(FedAuthInfo.ID_STSURL).i32(sts.length).i32(data + spn.length);
+    w.bytes(spn).bytes(sts);
   }
 
   private static int lengthField(WireWriter w) {

@@ -131,7 +131,7 @@ class TokenDecoderTest {
     byte[] wire = Hex.bytes("ED 0300 AABBCC" + "A4 0100 00" + "E4 02000000 0102" + "78 0100 0200"
         + "79 05000000" + "A9 0400 0100 0200");
     List<Token> tokens = new TokenDecoder(TdsVersion.V7_4).decode(wire);
-    assertThat(tokens).containsExactly(new SkippedToken(TokenType.SSPI, Hex.bytes("0300AABBCC")),
+    assertThat(tokens).containsExactly(new SspiToken(Hex.bytes("AABBCC")),
         new SkippedToken(TokenType.TABNAME, Hex.bytes("010000")),
         new SkippedToken(TokenType.SESSIONSTATE, Hex.bytes("020000000102")),
         new SkippedToken(TokenType.OFFSET, Hex.bytes("01000200")),

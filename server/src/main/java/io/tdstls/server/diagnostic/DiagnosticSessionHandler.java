@@ -27,6 +27,9 @@ import io.tdstls.server.Authenticator;
 import io.tdstls.server.ConnectionInfo;
 import io.tdstls.server.LoginAnswer;
 import io.tdstls.server.SessionHandler;
+import io.tdstls.server.auth.AuthFacts;
+import io.tdstls.server.auth.LoginStep;
+import io.tdstls.server.auth.LoginVerifier;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,15 +46,19 @@ public final class DiagnosticSessionHandler implements SessionHandler {
   /** The database a login lands in when it names none. */
   public static final String DEFAULT_DATABASE = "master";
 
-  private final Authenticator authenticator;
+  private static final System.Logger LOG = System.getLogger(DiagnosticSessionHandler.class.getName());
+
+  private final LoginVerifier logins;
   private final StrictPolicy strictPolicy;
   private final String serverName;
   private TokenEncoder encoder = new TokenEncoder(TdsVersion.V7_4);
   private Login7 login;
   private SessionState state;
+  private LoginVerifier.Session loginSession;
+  private AuthFacts auth;
 
-  private DiagnosticSessionHandler(Authenticator authenticator, StrictPolicy strictPolicy, String serverName) {
-    this.authenticator = authenticator;
+  private DiagnosticSessionHandler(LoginVerifier logins, StrictPolicy strictPolicy, String serverName) {
+    this.logins = logins;
     this.strictPolicy = strictPolicy;
     this.serverName = serverName;
   }
@@ -67,31 +74,60 @@ public final class DiagnosticSessionHandler implements SessionHandler {
    */
   public static Supplier<io.tdstls.server.SessionHandler> factory(
       Authenticator authenticator, StrictPolicy strictPolicy, String serverName) {
-    return () -> new DiagnosticSessionHandler(authenticator, strictPolicy, serverName);
+    return factory(LoginVerifier.passwords(authenticator), strictPolicy, serverName);
+  }
+
+  /**
+   * Returns a factory of handlers that accept the logins a {@link LoginVerifier} allows: SQL
+   * passwords, federated-authentication tokens, Kerberos.
+   *
+   * @param logins the login policy
+   * @param strictPolicy the server's strict policy
+   * @param serverName the name reported in tokens and {@code @@SERVERNAME}
+   * @return the factory
+   */
+  public static Supplier<io.tdstls.server.SessionHandler> factory(
+      LoginVerifier logins, StrictPolicy strictPolicy, String serverName) {
+    return () -> new DiagnosticSessionHandler(logins, strictPolicy, serverName);
   }
 
   @Override
-  public LoginAnswer login(TdsMessage login7, ConnectionInfo connection) throws TdsException {
-    login = Login7.decode(login7.payload());
-    if (login.tdsVersion().isEmpty()) {
-      return refuse(17802, 20, String.format("The Tabular Data Stream (TDS) version 0x%08X of the client library used to"
-          + " open the connection is unsupported or unknown. The connection has been closed.", login.tdsVersionCode()));
-    }
-    TdsVersion version = answeredVersion(login);
-    encoder = new TokenEncoder(version);
+  public LoginAnswer login(TdsMessage message, ConnectionInfo connection) throws TdsException {
     Outcome outcome = connection.security().outcome();
-    if (strictPolicy == StrictPolicy.REQUIRED && outcome != Outcome.STRICT) {
-      return refuse(17819, "Client unable to establish connection because an error was encountered during handshakes"
-          + " before login. This server is configured to accept only strict (TDS 8.0 and above) connections.");
+    LoginStep step;
+    if (message.type() == PacketType.LOGIN7) {
+      login = Login7.decode(message.payload());
+      if (login.tdsVersion().isEmpty()) {
+        return refuse(17802, 20, String.format("The Tabular Data Stream (TDS) version 0x%08X of the client library used"
+            + " to open the connection is unsupported or unknown. The connection has been closed.", login.tdsVersionCode()));
+      }
+      encoder = new TokenEncoder(answeredVersion(login));
+      if (strictPolicy == StrictPolicy.REQUIRED && outcome != Outcome.STRICT) {
+        return refuse(17819, "Client unable to establish connection because an error was encountered during handshakes"
+            + " before login. This server is configured to accept only strict (TDS 8.0 and above) connections.");
+      }
+      loginSession = logins.start(connection.security());
+      step = loginSession.onLogin7(login);
+    } else if (loginSession != null) {
+      step = loginSession.onContinuation(message);
+    } else {
+      return refuse(18456, "Login failed for user ''.");
     }
-    if (!authenticator.authenticate(login.userName(), login.password())) {
-      return refuse(18456, "Login failed for user '" + login.userName() + "'.");
+    if (step instanceof LoginStep.Refused r) {
+      LOG.log(System.Logger.Level.INFO, "conn {0}: login refused: {1}", connection.spid(), r.reason());
+      return refuse(r.number(), r.message());
     }
+    if (step instanceof LoginStep.Challenge c) {
+      return LoginAnswer.challenge(tabular(c.tokens()));
+    }
+    LoginStep.Accepted accepted = (LoginStep.Accepted) step;
+    auth = accepted.facts();
+    TdsVersion version = answeredVersion(login);
     String database = login.database().isEmpty() ? DEFAULT_DATABASE : login.database();
     int requested = login.packetSize() == 0 ? 4096 : login.packetSize();
     int packetSize = Math.max(512, Math.min(requested, outcome.encryptsSession() ? 16383 : 32767));
     state = new SessionState(login, database, packetSize);
-    List<Token> tokens = new ArrayList<>();
+    List<Token> tokens = new ArrayList<>(accepted.beforeAck());
     tokens.add(new EnvChange.Text(EnvChangeType.DATABASE, database, DEFAULT_DATABASE));
     tokens.add(ServerMessage.info(5701, 2, 0, "Changed database context to '" + database + "'.", serverName, "", 1));
     tokens.add(EnvChange.Binary.collation(Collation.SQL_LATIN1_GENERAL_CP1_CI_AS));
@@ -100,7 +136,7 @@ public final class DiagnosticSessionHandler implements SessionHandler {
     tokens.add(new LoginAck(1, version.code(), "Microsoft SQL Server", 16, 0, 1000));
     tokens.add(new EnvChange.Text(EnvChangeType.PACKET_SIZE, Integer.toString(packetSize), Integer.toString(requested)));
     if (login.hasExtension()) {
-      tokens.add(new FeatureExtAck(List.of()));
+      tokens.add(new FeatureExtAck(accepted.featureAcks()));
     }
     tokens.add(Done.of(TokenType.DONE, DoneStatus.FINAL, 0, 0));
     return new LoginAnswer(true, tabular(tokens), packetSize);
@@ -193,6 +229,7 @@ public final class DiagnosticSessionHandler implements SessionHandler {
 
   private SessionFacts facts(ConnectionInfo connection) {
     return new SessionFacts(connection.spid(), (InetSocketAddress) connection.remote(),
-        (InetSocketAddress) connection.local(), connection.security(), login, serverName, state);
+        (InetSocketAddress) connection.local(), connection.security(), login, serverName, state,
+        auth == null ? AuthFacts.sql(login.userName()) : auth);
   }
 }

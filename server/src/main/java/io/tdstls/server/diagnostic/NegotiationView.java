@@ -45,6 +45,8 @@ final class NegotiationView {
     v.put("login_tds_version", String.format("0x%08X%s", code,
         f.login().tdsVersion().map(t -> " (" + t.label() + ")").orElse("")));
     v.put("login_user", f.login().userName());
+    v.put("auth_method", f.auth().method());
+    v.put("auth_principal", f.auth().principal());
     v.put("login_app_name", f.login().appName());
     v.put("login_host_name", f.login().hostName());
     v.put("login_client_interface", f.login().clientInterfaceName());

@@ -82,7 +82,7 @@ final class SystemViews {
     c.put("protocol_version", new Column(SqlValue.INT, s -> TdsVersion.V7_4.code()));
     c.put("encrypt_option", new Column(SqlValue.nvarcharType(40),
         s -> DiagnosticSql.reportsEncrypted(s.facts().security().outcome()) ? "TRUE" : "FALSE"));
-    c.put("auth_scheme", new Column(SqlValue.nvarcharType(40), s -> "SQL"));
+    c.put("auth_scheme", new Column(SqlValue.nvarcharType(40), s -> s.facts().auth().authScheme()));
     c.put("net_packet_size", new Column(SqlValue.INT, s -> s.facts().packetSize()));
     c.put("client_net_address", new Column(SqlValue.nvarcharType(48), s -> s.facts().client().getAddress().getHostAddress()));
     c.put("client_tcp_port", new Column(SqlValue.INT, s -> s.facts().client().getPort()));
