@@ -27,6 +27,8 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   private final ServerConfig config;
   private final AtomicInteger active;
+  private final PreLoginBudget budget;
+  private long reserved;
   private final int spid;
   private final ServerNegotiator negotiator;
   private SessionHandler session;
@@ -35,11 +37,13 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   private boolean counted;
   private boolean closeLogged;
 
-  TdsChannelHandler(ServerConfig config, AtomicInteger active, int spid) {
+  TdsChannelHandler(ServerConfig config, AtomicInteger active, PreLoginBudget budget, int spid) {
     this.config = config;
     this.active = active;
+    this.budget = budget;
     this.spid = spid;
-    this.negotiator = new ServerNegotiator(config.policy(), config.preLogin(), config.engines(), config.maxMessageSize());
+    this.negotiator = new ServerNegotiator(config.policy(), config.preLogin(), config.engines(), config.maxMessageSize(),
+        config.preLoginBufferLimit());
     this.negotiator.setSpid(spid);
   }
 
@@ -71,6 +75,9 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
       buf.readBytes(in);
       in.flip();
       write(ctx, negotiator.receive(in));
+      if (!reserveForUnauthenticatedInput(ctx)) {
+        return;
+      }
       switch (negotiator.state()) {
         case FINAL:
           closeAfterFlush(ctx, negotiator.failure());
@@ -92,6 +99,31 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * Until the login is accepted, keeps this connection's share of the server's pre-login budget
+   * equal to the input it holds; closes the connection if the budget cannot take it.
+   */
+  private boolean reserveForUnauthenticatedInput(ChannelHandlerContext ctx) {
+    long wanted = negotiator.state() == ServerState.LOGGED_IN || negotiator.state() == ServerState.FINAL
+        ? 0 : negotiator.bufferedInputBytes();
+    if (budget.resize(reserved, wanted)) {
+      reserved = wanted;
+      return true;
+    }
+    LOG.log(Level.WARNING, "conn {0} from {1}: closed before login: holding {2} bytes would exceed the server''s"
+        + " pre-login budget of {3} bytes for all unauthenticated connections ({4} in use)",
+        spid, ctx.channel().remoteAddress(), wanted, budget.limit(), budget.used());
+    releaseReservation();
+    closeLogged = true;
+    ctx.close();
+    return false;
+  }
+
+  private void releaseReservation() {
+    budget.resize(reserved, 0);
+    reserved = 0;
+  }
+
   private void login(ChannelHandlerContext ctx) throws TdsException {
     TdsMessage login7 = negotiator.poll();
     session = config.sessions().get();
@@ -102,6 +134,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     negotiator.loginAccepted(answer.packetSize());
+    releaseReservation();
     if (loginTimer != null) {
       loginTimer.cancel(false);
     }
@@ -184,6 +217,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     streaming = null;
+    releaseReservation();
     if (loginTimer != null) {
       loginTimer.cancel(false);
     }

@@ -76,6 +76,8 @@ public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<
     ServerConfig.Builder b = ServerConfig.builder().host(o.host).port(o.port).policy(policy)
         .loginTimeout(Duration.ofSeconds(positive("--login-timeout", o.loginTimeoutSeconds)))
         .maxConnections(positive("--max-connections", o.maxConnections))
+        .preLoginBufferLimit(atLeast("--pre-login-limit", o.preLoginLimitKib, 4, 65_535) << 10)
+        .preLoginBudget((long) positive("--pre-login-budget", o.preLoginBudgetMib) << 20)
         .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(Authenticator.users(users), strict, o.serverName)));
     ServeCertificate certificate = null;
     if (encryption != ServerEncryption.NOT_SUPPORTED) {
@@ -118,6 +120,13 @@ public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<
       users.put(spec.substring(0, colon), spec.substring(colon + 1));
     }
     return users;
+  }
+
+  private static int atLeast(String option, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw TdsConfigException.invalidValue(option, Integer.toString(value), List.of("a number from " + min + " to " + max));
+    }
+    return value;
   }
 
   private static int positive(String option, int value) {

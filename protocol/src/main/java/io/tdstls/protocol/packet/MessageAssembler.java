@@ -72,6 +72,15 @@ public final class MessageAssembler {
     return type != null;
   }
 
+  /**
+   * Returns how many payload bytes of an unfinished message are held.
+   *
+   * @return bytes buffered
+   */
+  public int bufferedBytes() {
+    return buffer.size();
+  }
+
   private void reset() {
     type = null;
     firstStatus = 0;

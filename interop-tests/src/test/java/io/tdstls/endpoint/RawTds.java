@@ -1,4 +1,4 @@
-package io.tdstls.robustness;
+package io.tdstls.endpoint;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;

@@ -1,8 +1,7 @@
-package io.tdstls.robustness;
+package io.tdstls.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tdstls.endpoint.ServerEndpointAccess;
 import io.tdstls.protocol.encryption.ServerEncryption;
 import io.tdstls.protocol.login.Login7;
 import io.tdstls.protocol.login.TdsVersion;
@@ -30,10 +29,10 @@ class PeerTextLimitsTest {
   void aLoginWithA5000CharacterDatabaseNameIsAnsweredWithTheNameCut() throws Exception {
     String database = "d".repeat(5000);
     Login7 login = Login7.builder().tdsVersion(TdsVersion.V7_4).packetSize(4096)
-        .userName(ServerEndpointAccess.USER).password(ServerEndpointAccess.PASSWORD)
+        .userName(ServerEndpointTest.USER).password(ServerEndpointTest.PASSWORD)
         .database(database).appName("hostile").hostName("test").serverName("localhost").clientInterfaceName("test").build();
     byte[] wire = MessageSplitter.toWire(new TdsMessage(PacketType.LOGIN7, login.encode()), 4096, 0);
-    try (TdsServer server = TdsServer.start(ServerEndpointAccess.server(ServerEncryption.NOT_SUPPORTED, null).build());
+    try (TdsServer server = TdsServer.start(ServerEndpointTest.server(ServerEncryption.NOT_SUPPORTED, null).build());
         Socket s = new Socket("127.0.0.1", server.port())) {
       s.getOutputStream().write(wire);
       s.setSoTimeout(5000);
