@@ -55,6 +55,7 @@ public final class ServerNegotiator {
   private TlsInfo tlsInfo;
   private TdsException failure;
   private TdsMessage pendingLogin;
+  private boolean engineReleased;
 
   /**
    * Creates the server side of one connection.
@@ -442,6 +443,18 @@ public final class ServerNegotiator {
    */
   public boolean hasPartialInput() {
     return stream.hasPartialInput();
+  }
+
+  /**
+   * Ends the connection's use of its TLS engine, releasing it to the engine source ({@link
+   * TlsEngineSource#release}); the adapter calls this once the connection is closed, on every
+   * path. Later calls do nothing.
+   */
+  public void close() {
+    if (tls != null && !engineReleased) {
+      engineReleased = true;
+      engines.release(tls.engine());
+    }
   }
 
   private void moveTo(ServerState next) {

@@ -218,6 +218,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) {
     streaming = null;
     releaseReservation();
+    negotiator.close();
     if (loginTimer != null) {
       loginTimer.cancel(false);
     }
