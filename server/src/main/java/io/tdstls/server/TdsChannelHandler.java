@@ -209,7 +209,13 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    LOG.log(Level.WARNING, "conn " + spid + " from " + ctx.channel().remoteAddress() + ": closed on error", cause);
+    if (cause instanceof java.io.IOException) {
+      // the peer reset or broke the connection: an ordinary end, logged in one line
+      LOG.log(Level.INFO, "conn {0} from {1}: connection lost in state {2}: {3}",
+          spid, ctx.channel().remoteAddress(), negotiator.state(), cause.getMessage());
+    } else {
+      LOG.log(Level.WARNING, "conn " + spid + " from " + ctx.channel().remoteAddress() + ": closed on error", cause);
+    }
     closeLogged = true;
     ctx.close();
   }
