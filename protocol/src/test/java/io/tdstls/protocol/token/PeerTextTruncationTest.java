@@ -7,6 +7,9 @@ import io.tdstls.protocol.types.Collation;
 import io.tdstls.protocol.types.TdsType;
 import io.tdstls.protocol.types.TypeInfo;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,5 +58,22 @@ class PeerTextTruncationTest {
     byte[] wire = new TokenEncoder(V).encode(new EnvChange.Text(EnvChangeType.DATABASE, db, ""));
     EnvChange.Text back = (EnvChange.Text) new TokenDecoder(V).decode(wire).get(0);
     assertThat(back.newValue()).isEqualTo("d".repeat(254));
+  }
+
+  @Property(tries = 100)
+  void anyTextsFromAPeerEncodeAndDecodeAsTheirCutPrefixes(@ForAll @StringLength(max = 40_000) String text,
+      @ForAll @StringLength(max = 600) String name) throws Exception {
+    byte[] wire = new TokenEncoder(V).encode(List.of(
+        new EnvChange.Text(EnvChangeType.DATABASE, name, text),
+        ServerMessage.error(102, 1, 15, text + text, name, name, 1),
+        new ColMetadata(List.of(new Column(0, 0, TypeInfo.of(TdsType.INT4), name)))));
+    List<Token> back = new TokenDecoder(V).decode(wire);
+    EnvChange.Text env = (EnvChange.Text) back.get(0);
+    ServerMessage m = (ServerMessage) back.get(1);
+    assertThat(name).startsWith(env.newValue());
+    assertThat(text).startsWith(env.oldValue());
+    assertThat(text + text).startsWith(m.message());
+    assertThat(name).startsWith(((ColMetadata) back.get(2)).columns().get(0).name());
+    assertThat(env.newValue().length()).isLessThanOrEqualTo(255);
   }
 }
