@@ -157,7 +157,7 @@ public final class ServerNegotiator {
     }
     int held = bufferedInputBytes();
     if (held > preLoginBufferLimit) {
-      throw new TdsProtocolException("connection", "the client made the server hold " + held
+      throw new TdsProtocolException("pre-login input", "the client made the server hold " + held
           + " bytes of unfinished input before logging in, more than the pre-login limit of "
           + preLoginBufferLimit + " bytes", -1);
     }
