@@ -49,6 +49,11 @@ public final class ConnectionConfig {
   public static final int DEFAULT_PORT = 1433;
   /** The packet size requested by default. */
   public static final int DEFAULT_PACKET_SIZE = 4096;
+  /**
+   * The largest response {@link TdsSession#execute(String)} assembles by default (32 MiB); larger
+   * results are read with {@link TdsSession#executeStreaming}.
+   */
+  public static final int DEFAULT_MAX_MESSAGE_SIZE = 32 << 20;
   /** The smallest packet size a server accepts ([MS-TDS] 2.2.6.4, ENVCHANGE packet size). */
   public static final int MIN_PACKET_SIZE = 512;
   /** The largest packet size a server accepts. */
@@ -74,6 +79,7 @@ public final class ConnectionConfig {
   private final String workstationName;
   private final TdsVersion tdsVersion;
   private final int packetSize;
+  private final int maxMessageSize;
   private final Duration connectTimeout;
   private final Duration loginTimeout;
   private final Duration readTimeout;
@@ -93,6 +99,7 @@ public final class ConnectionConfig {
     this.workstationName = b.workstationName == null ? LocalHostName.get() : b.workstationName;
     this.tdsVersion = effectiveVersion;
     this.packetSize = b.packetSize;
+    this.maxMessageSize = b.maxMessageSize;
     this.connectTimeout = b.connectTimeout;
     this.loginTimeout = b.loginTimeout;
     this.readTimeout = b.readTimeout;
@@ -129,6 +136,7 @@ public final class ConnectionConfig {
     b.workstationName = workstationName;
     b.tdsVersion = tdsVersion == TdsVersion.V8_0 ? null : tdsVersion;
     b.packetSize = packetSize;
+    b.maxMessageSize = maxMessageSize;
     b.connectTimeout = connectTimeout;
     b.loginTimeout = loginTimeout;
     b.readTimeout = readTimeout;
@@ -242,6 +250,16 @@ public final class ConnectionConfig {
   }
 
   /**
+   * Returns the largest message accepted from the server: a response larger than this fails with
+   * a {@link io.tdstls.error.MessageTooLargeException} after at most this many bytes were buffered.
+   *
+   * @return bytes; {@value #DEFAULT_MAX_MESSAGE_SIZE} by default
+   */
+  public int maxMessageSize() {
+    return maxMessageSize;
+  }
+
+  /**
    * Returns the time allowed for the TCP connect.
    *
    * @return the timeout; {@link Duration#ZERO} means no limit
@@ -318,7 +336,7 @@ public final class ConnectionConfig {
         && Objects.equals(instanceName, c.instanceName) && Objects.equals(database, c.database)
         && Objects.equals(user, c.user) && Arrays.equals(password, c.password)
         && applicationName.equals(c.applicationName) && workstationName.equals(c.workstationName)
-        && tdsVersion == c.tdsVersion && packetSize == c.packetSize
+        && tdsVersion == c.tdsVersion && packetSize == c.packetSize && maxMessageSize == c.maxMessageSize
         && connectTimeout.equals(c.connectTimeout) && loginTimeout.equals(c.loginTimeout)
         && readTimeout.equals(c.readTimeout) && queryTimeout.equals(c.queryTimeout)
         && followRoutingRedirects == c.followRoutingRedirects
@@ -327,7 +345,7 @@ public final class ConnectionConfig {
 
   @Override
   public int hashCode() {
-    return Objects.hash(host, explicitPort, instanceName, database, user, applicationName, tdsVersion, packetSize, tls);
+    return Objects.hash(host, explicitPort, instanceName, database, user, applicationName, tdsVersion, packetSize, maxMessageSize, tls);
   }
 
   /**
@@ -351,6 +369,7 @@ public final class ConnectionConfig {
     }
     b.append(", application=").append(applicationName).append(", workstation=").append(workstationName)
         .append(", tds=").append(tdsVersion).append(", packetSize=").append(packetSize)
+        .append(", maxMessageSize=").append(maxMessageSize)
         .append(", connectTimeout=").append(describe(connectTimeout))
         .append(", loginTimeout=").append(describe(loginTimeout))
         .append(", readTimeout=").append(describe(readTimeout));
@@ -382,6 +401,7 @@ public final class ConnectionConfig {
     private String workstationName;
     private TdsVersion tdsVersion;
     private int packetSize = DEFAULT_PACKET_SIZE;
+    private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration loginTimeout = DEFAULT_LOGIN_TIMEOUT;
     private Duration readTimeout = Duration.ZERO;
@@ -553,6 +573,23 @@ public final class ConnectionConfig {
             List.of(MIN_PACKET_SIZE + ".." + MAX_PACKET_SIZE));
       }
       this.packetSize = size;
+      return this;
+    }
+
+    /**
+     * Sets the largest message accepted from the server. The client buffers a response as it
+     * arrives, never by a length the server declares, and fails with a typed error once it passes
+     * this limit.
+     *
+     * @param bytes at least 4096
+     * @return this builder
+     * @throws TdsConfigException if smaller than 4096
+     */
+    public Builder maxMessageSize(int bytes) {
+      if (bytes < 4096) {
+        throw TdsConfigException.invalidValue("max message size", Integer.toString(bytes), List.of("4096 or more"));
+      }
+      this.maxMessageSize = bytes;
       return this;
     }
 

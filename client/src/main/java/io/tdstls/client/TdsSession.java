@@ -45,8 +45,8 @@ import javax.net.ssl.SSLEngine;
  */
 public final class TdsSession implements AutoCloseable {
 
-  /** The largest response accepted, in bytes. */
-  static final int MAX_MESSAGE_SIZE = 256 << 20;
+  /** The largest response accepted by default, in bytes. */
+  static final int MAX_MESSAGE_SIZE = ConnectionConfig.DEFAULT_MAX_MESSAGE_SIZE;
 
   private final ConnectionConfig config;
   private final BlockingTransport transport;
@@ -119,7 +119,7 @@ public final class TdsSession implements AutoCloseable {
       }
     };
     ClientNegotiator core = new ClientNegotiator(config.tls().mode(), preLogin, engines, loginSource,
-        MAX_MESSAGE_SIZE, method);
+        config.maxMessageSize(), method);
     TdsSession session = new TdsSession(config, transport, core);
     try {
       transport.write(core.start());
@@ -149,7 +149,18 @@ public final class TdsSession implements AutoCloseable {
       core.fail(e);
       transport.close();
       throw e;
+    } catch (RuntimeException e) {
+      transport.close();
+      throw core.fail(unprocessable(e));
     }
+  }
+
+  /**
+   * A last line of defence: a server's bytes that made the decoding fail with an unchecked
+   * exception end the session with a typed error instead of a stack trace.
+   */
+  private static TdsProtocolException unprocessable(RuntimeException e) {
+    return new TdsProtocolException("server response", "could not be processed (" + e + ")", -1);
   }
 
   private static Instant deadline(Duration timeout) {
@@ -265,16 +276,30 @@ public final class TdsSession implements AutoCloseable {
       core.fail(e);
       close();
       throw e;
+    } catch (RuntimeException e) {
+      close();
+      throw core.fail(unprocessable(e));
     }
     if (cancelled != null) {
       throw cancelled; // acknowledged: the session stays usable
     }
-    return collect(decoder.decode(reply.payload()));
+    try {
+      return collect(decoder.decode(reply.payload()));
+    } catch (ServerErrorException e) {
+      throw e;
+    } catch (TdsException e) {
+      core.fail(e);
+      close();
+      throw e;
+    } catch (RuntimeException e) {
+      close();
+      throw core.fail(unprocessable(e));
+    }
   }
 
   /**
    * Runs an SQL batch and hands its answer to a sink packet by packet, without assembling it: for
-   * results larger than the {@value #MAX_MESSAGE_SIZE}-byte limit of {@link #execute(String)}, or
+   * results larger than the {@link ConnectionConfig#maxMessageSize()} limit of {@link #execute(String)}, or
    * to measure transfer rates. Tokens are not decoded; the sink sees the raw token stream.
    *
    * <pre>{@code

@@ -51,6 +51,7 @@ public final class ServerNegotiator {
   private final PreLogin replyTemplate;
   private final TlsEngineSource engines;
   private final TdsStream stream;
+  private final int preLoginBufferLimit;
   private ServerState state = ServerState.AWAIT_FIRST_BYTE;
   private TlsEngineDriver tls;
   private boolean strict;
@@ -64,6 +65,7 @@ public final class ServerNegotiator {
 
   /** A fatal TLS alert record: no_application_protocol (120), RFC 7301 3.2. */
   private static final byte[] NO_APPLICATION_PROTOCOL_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x78};
+  private boolean engineReleased;
 
   /**
    * Creates the server side of one connection.
@@ -76,9 +78,30 @@ public final class ServerNegotiator {
    * @param maxMessageSize the largest message accepted from the client, in bytes
    */
   public ServerNegotiator(ServerPolicy policy, PreLogin replyTemplate, TlsEngineSource engines, int maxMessageSize) {
+    this(policy, replyTemplate, engines, maxMessageSize, maxMessageSize);
+  }
+
+  /**
+   * Creates the server side of one connection, with a tighter limit on what an unauthenticated
+   * client may make it buffer.
+   *
+   * @param policy how encryption is negotiated
+   * @param replyTemplate the PRELOGIN the server answers with; the ENCRYPTION option is set by the
+   *     table
+   * @param engines creates the server {@link SSLEngine} for the path the client takes
+   * @param maxMessageSize the largest message accepted from the client, in bytes
+   * @param preLoginBufferLimit the most bytes of unfinished input (a partial packet, message or
+   *     TLS record) held until the login is accepted; beyond it {@link #receive} fails
+   */
+  public ServerNegotiator(ServerPolicy policy, PreLogin replyTemplate, TlsEngineSource engines, int maxMessageSize,
+      int preLoginBufferLimit) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.replyTemplate = Objects.requireNonNull(replyTemplate, "replyTemplate");
     this.engines = Objects.requireNonNull(engines, "engines");
+    if (preLoginBufferLimit <= 0) {
+      throw new IllegalArgumentException("preLoginBufferLimit must be positive, was " + preLoginBufferLimit);
+    }
+    this.preLoginBufferLimit = preLoginBufferLimit;
     this.stream = new TdsStream(maxMessageSize);
   }
 
@@ -146,12 +169,37 @@ public final class ServerNegotiator {
         default:
           break;
       }
+      checkPreLoginBuffer();
       stream.drainOutbound(out);
     } catch (SSLException e) {
       throw fail(TlsFailures.classify(e));
     } catch (TdsException e) {
       throw fail(e);
     }
+  }
+
+  private void checkPreLoginBuffer() throws TdsProtocolException {
+    if (state == ServerState.LOGGED_IN || state == ServerState.FINAL) {
+      return;
+    }
+    int held = bufferedInputBytes();
+    if (held > preLoginBufferLimit) {
+      throw new TdsProtocolException("pre-login input", "the client made the server hold " + held
+          + " bytes of unfinished input before logging in, more than the pre-login limit of "
+          + preLoginBufferLimit + " bytes", -1);
+    }
+  }
+
+  /**
+   * Returns how many bytes of unfinished input are held: a partial packet, an unfinished message,
+   * TLS bytes short of a whole record. Until the login is accepted, this is what a peer that has
+   * not authenticated makes the server keep.
+   *
+   * @return bytes held
+   */
+  public int bufferedInputBytes() {
+    int handshake = tls != null && !stream.encrypted() ? tls.staged() : 0;
+    return stream.bufferedInputBytes() + handshake;
   }
 
   private void sniff(int first) throws TdsException {
@@ -527,6 +575,18 @@ public final class ServerNegotiator {
    */
   public boolean hasPartialInput() {
     return stream.hasPartialInput();
+  }
+
+  /**
+   * Ends the connection's use of its TLS engine, releasing it to the engine source ({@link
+   * TlsEngineSource#release}); the adapter calls this once the connection is closed, on every
+   * path. Later calls do nothing.
+   */
+  public void close() {
+    if (tls != null && !engineReleased) {
+      engineReleased = true;
+      engines.release(tls.engine());
+    }
   }
 
   private void moveTo(ServerState next) {

@@ -382,6 +382,11 @@ final class TdsStream {
     return inbound.poll();
   }
 
+  /** Bytes of unfinished input held: a partial packet, an unfinished message, staged TLS bytes. */
+  int bufferedInputBytes() {
+    return framer.bufferedBytes() + assembler.bufferedBytes() + (tls != null ? tls.staged() : 0);
+  }
+
   boolean hasPartialInput() {
     return framer.hasPartialPacket() || assembler.inProgress() || (tls != null && tls.staged() > 0)
         || (inboundPackets != null && inboundPackets.hasPartialPacket());

@@ -41,4 +41,13 @@ public interface TlsEngineSource {
    * @param engine an engine created by {@link #newEngine(TlsNegotiationMode)}
    */
   default void handshakeCompleted(SSLEngine engine) {}
+
+  /**
+   * Called once when an engine is no longer used (its connection closed), so that an engine
+   * holding native memory (OpenSSL's) frees it at once instead of at some later garbage
+   * collection. Does nothing by default.
+   *
+   * @param engine an engine created by {@link #newEngine(TlsNegotiationMode)}
+   */
+  default void release(SSLEngine engine) {}
 }

@@ -22,11 +22,23 @@ public class TdsProtocolException extends TdsException {
    * @param offset the byte offset of the problem within the structure, or {@code -1}
    */
   public TdsProtocolException(String structure, String problem, int offset) {
+    this(structure, problem, offset, "the peer is not speaking TDS as expected: check that host and port point at a"
+        + " SQL Server endpoint, and that nothing in between rewrites the traffic");
+  }
+
+  /**
+   * Creates a protocol error with its own advice, for subclasses that know more about the cause.
+   *
+   * @param structure the structure being decoded
+   * @param problem what was wrong
+   * @param offset the byte offset of the problem within the structure, or {@code -1}
+   * @param advice what to do about it
+   */
+  protected TdsProtocolException(String structure, String problem, int offset, String advice) {
     super(
         Kind.PROTOCOL_VIOLATION,
         "malformed " + structure + ": " + problem + (offset >= 0 ? " (at offset " + offset + ")" : ""),
-        "the peer is not speaking TDS as expected: check that host and port point at a SQL Server"
-            + " endpoint, and that nothing in between rewrites the traffic",
+        advice,
         null);
     this.structure = structure;
     this.offset = offset;

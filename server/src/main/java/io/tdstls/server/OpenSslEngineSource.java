@@ -9,6 +9,8 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.ReferenceCounted;
 import io.tdstls.error.TdsConfigException;
 import io.tdstls.negotiation.TlsEngineSource;
 import io.tdstls.negotiation.TlsNegotiationMode;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -34,6 +37,10 @@ import javax.net.ssl.SSLException;
  * to refuse a foreign offer here; {@link io.tdstls.negotiation.ServerNegotiator} refuses it from
  * the ClientHello before the engine sees it, with either provider), client certificates asked
  * for on the strict path only, and hot reload of the certificate files.
+ *
+ * <p>Engines and contexts are reference-counted ({@link SslProvider#OPENSSL_REFCNT}): the native
+ * memory of an engine is freed when its connection closes ({@link #release(SSLEngine)}), and that
+ * of a replaced context when its last engine is released, not by a finalizer at some later GC.
  */
 public final class OpenSslEngineSource implements TlsEngineSource {
 
@@ -44,6 +51,7 @@ public final class OpenSslEngineSource implements TlsEngineSource {
 
   private final ServerTlsConfig config;
   private final AtomicReference<Contexts> current = new AtomicReference<>();
+  private final AtomicInteger live = new AtomicInteger();
   private volatile FileStamp stamp;
 
   private OpenSslEngineSource(ServerTlsConfig config) {
@@ -92,7 +100,7 @@ public final class OpenSslEngineSource implements TlsEngineSource {
   private static SslContextBuilder base(ServerTlsConfig config, CertifiedKey key, X509Certificate[] chain,
       TlsNegotiationMode path) {
     SslContextBuilder b = SslContextBuilder.forServer(key.privateKey(), chain)
-        .sslProvider(SslProvider.OPENSSL)
+        .sslProvider(SslProvider.OPENSSL_REFCNT)
         .protocols(protocols(config, path));
     if (!config.cipherSuites().isEmpty()) {
       b.ciphers(config.cipherSuites());
@@ -119,7 +127,33 @@ public final class OpenSslEngineSource implements TlsEngineSource {
   @Override
   public SSLEngine newEngine(TlsNegotiationMode path) {
     Contexts c = current.get();
-    return (path == TlsNegotiationMode.STRICT ? c.strict() : c.preLogin()).newEngine(ByteBufAllocator.DEFAULT);
+    SSLEngine engine = (path == TlsNegotiationMode.STRICT ? c.strict() : c.preLogin()).newEngine(ByteBufAllocator.DEFAULT);
+    live.incrementAndGet();
+    return engine;
+  }
+
+  /**
+   * Frees an engine's native memory; its connection is closed. A second call does nothing.
+   *
+   * @param engine an engine from {@link #newEngine(TlsNegotiationMode)}
+   */
+  @Override
+  public void release(SSLEngine engine) {
+    if (engine instanceof ReferenceCounted rc && rc.refCnt() > 0) {
+      engine.closeOutbound();
+      rc.release(rc.refCnt());
+      live.decrementAndGet();
+    }
+  }
+
+  /**
+   * Returns how many engines were created and not yet released: the connections holding OpenSSL
+   * state.
+   *
+   * @return engines alive
+   */
+  public int liveEngines() {
+    return live.get();
   }
 
   /**
@@ -135,7 +169,10 @@ public final class OpenSslEngineSource implements TlsEngineSource {
     }
     stamp = now;
     try {
-      current.set(build(config));
+      Contexts old = current.getAndSet(build(config));
+      // open connections' engines hold their own references: the old contexts live until the last goes
+      ReferenceCountUtil.release(old.preLogin());
+      ReferenceCountUtil.release(old.strict());
       LOG.log(Level.INFO, "TLS certificate reloaded (OpenSSL provider)");
       return true;
     } catch (TdsConfigException e) {

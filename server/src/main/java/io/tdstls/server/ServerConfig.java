@@ -28,6 +28,8 @@ public final class ServerConfig {
   private final Duration loginTimeout;
   private final int maxConnections;
   private final int maxMessageSize;
+  private final int preLoginBufferLimit;
+  private final long preLoginBudget;
   private final java.util.function.BooleanSupplier certificateReloader;
   private final Duration reloadCheckInterval;
   private final int writeBufferLowWaterMark;
@@ -44,6 +46,8 @@ public final class ServerConfig {
     this.loginTimeout = b.loginTimeout;
     this.maxConnections = b.maxConnections;
     this.maxMessageSize = b.maxMessageSize;
+    this.preLoginBufferLimit = b.preLoginBufferLimit;
+    this.preLoginBudget = b.preLoginBudget;
     this.certificateReloader = b.certificateReloader;
     this.reloadCheckInterval = b.reloadCheckInterval;
     this.writeBufferLowWaterMark = b.writeBufferLowWaterMark;
@@ -190,6 +194,26 @@ public final class ServerConfig {
     return maxMessageSize;
   }
 
+  /**
+   * Returns the most bytes of unfinished input one connection may make the server hold before its
+   * login is accepted.
+   *
+   * @return bytes
+   */
+  public int preLoginBufferLimit() {
+    return preLoginBufferLimit;
+  }
+
+  /**
+   * Returns the most bytes of unfinished input all connections that have not logged in may make
+   * the server hold together.
+   *
+   * @return bytes
+   */
+  public long preLoginBudget() {
+    return preLoginBudget;
+  }
+
   /** Builds a {@link ServerConfig}. */
   public static final class Builder {
     private String host = "127.0.0.1";
@@ -201,6 +225,8 @@ public final class ServerConfig {
     private Duration loginTimeout = Duration.ofSeconds(30);
     private int maxConnections = 1000;
     private int maxMessageSize = 4 << 20;
+    private int preLoginBufferLimit = 64 << 10;
+    private long preLoginBudget = 32L << 20;
     private java.util.function.BooleanSupplier certificateReloader;
     private Duration reloadCheckInterval = Duration.ofSeconds(2);
     private int writeBufferLowWaterMark = 64 << 10;
@@ -402,6 +428,40 @@ public final class ServerConfig {
         throw new IllegalArgumentException("maxMessageSize must be at least 4096");
       }
       this.maxMessageSize = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the most bytes of unfinished input (a partial packet, an unfinished message, TLS bytes
+     * short of a record) one connection may make the server hold until its login is accepted;
+     * beyond it the connection is closed with a logged reason. The default, 64 KiB, holds a
+     * PRELOGIN, a TLS flight and a LOGIN7 with a large FEDAUTH token. After login, {@link
+     * #maxMessageSize(int)} applies.
+     *
+     * @param bytes the limit, at least 4096
+     * @return this builder
+     */
+    public Builder preLoginBufferLimit(int bytes) {
+      if (bytes < 4096) {
+        throw new IllegalArgumentException("preLoginBufferLimit must be at least 4096, was " + bytes);
+      }
+      this.preLoginBufferLimit = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the most bytes of unfinished input all connections that have not logged in may make the
+     * server hold together (default 32 MiB); a connection whose input would go past it is closed
+     * with a logged reason.
+     *
+     * @param bytes the budget, at least 4096
+     * @return this builder
+     */
+    public Builder preLoginBudget(long bytes) {
+      if (bytes < 4096) {
+        throw new IllegalArgumentException("preLoginBudget must be at least 4096, was " + bytes);
+      }
+      this.preLoginBudget = bytes;
       return this;
     }
 

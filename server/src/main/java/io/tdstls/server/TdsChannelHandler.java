@@ -33,6 +33,8 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   private final ServerConfig config;
   private final AtomicInteger active;
+  private final PreLoginBudget budget;
+  private long reserved;
   private final int spid;
   private final ServerNegotiator negotiator;
   private SessionHandler session;
@@ -47,11 +49,13 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   private long bytesOut;
   private boolean negotiatedTold;
 
-  TdsChannelHandler(ServerConfig config, AtomicInteger active, int spid) {
+  TdsChannelHandler(ServerConfig config, AtomicInteger active, PreLoginBudget budget, int spid) {
     this.config = config;
     this.active = active;
+    this.budget = budget;
     this.spid = spid;
-    this.negotiator = new ServerNegotiator(config.policy(), config.preLogin(), config.engines(), config.maxMessageSize());
+    this.negotiator = new ServerNegotiator(config.policy(), config.preLogin(), config.engines(), config.maxMessageSize(),
+        config.preLoginBufferLimit());
     this.negotiator.setSpid(spid);
     this.events = config.events();
   }
@@ -87,6 +91,9 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
       negotiator.receive(buf.nioBuffer(), out(ctx)); // a view: the negotiator consumes it before buf is released
       ctx.flush();
       tellNegotiated();
+      if (!reserveForUnauthenticatedInput(ctx)) {
+        return;
+      }
       switch (negotiator.state()) {
         case FINAL:
           closeAfterFlush(ctx, negotiator.failure());
@@ -114,6 +121,31 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     if (!ctx.channel().isWritable() && ctx.channel().config().isAutoRead()) {
       ctx.channel().config().setAutoRead(false);
     }
+  }
+
+  /**
+   * Until the login is accepted, keeps this connection's share of the server's pre-login budget
+   * equal to the input it holds; closes the connection if the budget cannot take it.
+   */
+  private boolean reserveForUnauthenticatedInput(ChannelHandlerContext ctx) {
+    long wanted = negotiator.state() == ServerState.LOGGED_IN || negotiator.state() == ServerState.FINAL
+        ? 0 : negotiator.bufferedInputBytes();
+    if (budget.resize(reserved, wanted)) {
+      reserved = wanted;
+      return true;
+    }
+    LOG.log(Level.WARNING, "conn {0} from {1}: closed before login: holding {2} bytes would exceed the server''s"
+        + " pre-login budget of {3} bytes for all unauthenticated connections ({4} in use)",
+        spid, ctx.channel().remoteAddress(), wanted, budget.limit(), budget.used());
+    releaseReservation();
+    closeLogged = true;
+    ctx.close();
+    return false;
+  }
+
+  private void releaseReservation() {
+    budget.resize(reserved, 0);
+    reserved = 0;
   }
 
   private void login(ChannelHandlerContext ctx) throws TdsException {
@@ -155,6 +187,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     negotiator.loginAccepted(answer.packetSize());
+    releaseReservation();
     if (loginTimer != null) {
       loginTimer.cancel(false);
     }
@@ -275,6 +308,8 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     streaming = null;
+    releaseReservation();
+    negotiator.close();
     if (loginTimer != null) {
       loginTimer.cancel(false);
     }

@@ -36,9 +36,11 @@ public final class TdsServer implements AutoCloseable {
   private final Channel channel;
   private final AtomicInteger active = new AtomicInteger();
   private final AtomicInteger nextSpid = new AtomicInteger(51);
+  private final PreLoginBudget preLoginBudget;
 
   private TdsServer(ServerConfig config) throws InterruptedException {
     this.config = config;
+    this.preLoginBudget = new PreLoginBudget(config.preLoginBudget());
     this.boss = new NioEventLoopGroup(1);
     this.workers = new NioEventLoopGroup();
     ServerBootstrap b = new ServerBootstrap()
@@ -51,7 +53,8 @@ public final class TdsServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new TdsChannelHandler(TdsServer.this.config, active, nextSpid.getAndUpdate(s -> s >= 32000 ? 51 : s + 1)));
+            ch.pipeline().addLast(new TdsChannelHandler(TdsServer.this.config, active, preLoginBudget,
+                nextSpid.getAndUpdate(s -> s >= 32000 ? 51 : s + 1)));
           }
         });
     long every = config.reloadCheckInterval().toMillis();
@@ -137,6 +140,16 @@ public final class TdsServer implements AutoCloseable {
    */
   public int activeConnections() {
     return active.get();
+  }
+
+  /**
+   * Returns the bytes of unfinished input held for connections that have not logged in yet, which
+   * {@link ServerConfig#preLoginBudget()} bounds.
+   *
+   * @return bytes
+   */
+  public long unauthenticatedBufferedBytes() {
+    return preLoginBudget.used();
   }
 
   /** Stops listening and closes every connection. */

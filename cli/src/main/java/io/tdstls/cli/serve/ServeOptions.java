@@ -88,6 +88,14 @@ public final class ServeOptions {
   @Option(names = "--max-connections", paramLabel = "N", description = "Connections served at once (default 1000).")
   Integer maxConnections;
 
+  @Option(names = "--pre-login-limit", paramLabel = "KIB",
+      description = "Most KiB one connection may make the server buffer before its login is accepted (default 64; at least 4).")
+  int preLoginLimitKib = 64;
+
+  @Option(names = "--pre-login-budget", paramLabel = "MIB",
+      description = "Most MiB all connections that have not logged in may make the server buffer together (default 32).")
+  int preLoginBudgetMib = 32;
+
   @Option(names = "--tls-provider", paramLabel = "jdk|openssl",
       description = "TLS implementation: the JDK's (default) or OpenSSL (BoringSSL, netty-tcnative).")
   String tlsProvider;

@@ -115,6 +115,8 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
     }
     ServerConfig.Builder b = ServerConfig.builder().host(l.host()).port(l.port()).policy(policy)
         .loginTimeout(l.loginTimeout()).maxConnections(l.maxConnections()).events(events)
+        .preLoginBufferLimit(atLeast("--pre-login-limit", o.preLoginLimitKib, 4, 65_535) << 10)
+        .preLoginBudget((long) positive("--pre-login-budget", o.preLoginBudgetMib) << 20)
         .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(o.auth.verifier(authenticator(users, passwordFile)), strict,
             l.serverName())));
     if (file != null) {
@@ -219,6 +221,13 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
       users.put(spec.substring(0, colon), spec.substring(colon + 1));
     }
     return users;
+  }
+
+  private static int atLeast(String option, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw TdsConfigException.invalidValue(option, Integer.toString(value), List.of("a number from " + min + " to " + max));
+    }
+    return value;
   }
 
   private static int positive(String option, int value) {

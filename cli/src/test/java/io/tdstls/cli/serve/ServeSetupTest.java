@@ -50,13 +50,17 @@ class ServeSetupTest {
   void policiesUsersAndLimits() {
     ServeSetup s = setup("--cert-dir", dir.toString(), "--port", "0", "--encryption", "forced", "--strict", "required",
         "--client-cert-policy", "babelfish", "--user", "app:pw:with:colons", "--user", "ro:x",
-        "--login-timeout", "5", "--max-connections", "3");
+        "--login-timeout", "5", "--max-connections", "3", "--pre-login-limit", "128", "--pre-login-budget", "8");
     assertThat(s.config().policy())
         .isEqualTo(new ServerPolicy(ServerEncryption.FORCED, ClientCertPolicy.BABELFISH, StrictPolicy.REQUIRED));
     assertThat(s.users()).containsEntry("app", "pw:with:colons").containsEntry("ro", "x");
     assertThat(s.generatedUser()).isFalse();
     assertThat(s.config().loginTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(s.config().maxConnections()).isEqualTo(3);
+    assertThat(s.config().preLoginBufferLimit()).isEqualTo(128 << 10);
+    assertThat(s.config().preLoginBudget()).isEqualTo(8L << 20);
+    assertThatThrownBy(() -> setup("--pre-login-limit", "2"))
+        .isInstanceOf(TdsConfigException.class).hasMessageContaining("--pre-login-limit");
   }
 
   @Test

@@ -97,4 +97,14 @@ public final class PacketFramer {
   public boolean hasPartialPacket() {
     return header != null || headerBuf.position() > 0;
   }
+
+  /**
+   * Returns how many bytes are held for the packet in progress (its whole payload buffer once the
+   * header is in).
+   *
+   * @return bytes buffered
+   */
+  public int bufferedBytes() {
+    return header == null ? headerBuf.position() : PacketHeader.SIZE + payload.length;
+  }
 }

@@ -2,6 +2,7 @@ package io.tdstls.protocol.token;
 
 import io.tdstls.protocol.types.TdsType;
 import io.tdstls.protocol.types.TypeInfo;
+import io.tdstls.protocol.types.WireText;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,18 +35,18 @@ public record Column(int userType, int flags, TypeInfo typeInfo, String name, Li
    * @param userType the user type id
    * @param flags 0..0xFFFF
    * @param typeInfo the data type
-   * @param name the column name
+   * @param name the column name; cut to 255 characters (it may come from a query's alias)
    * @param tableName the table name parts (text, ntext and image only; copied)
-   * @throws IllegalArgumentException if the flags or the name are out of range, or a table name
+   * @throws IllegalArgumentException if the flags or the part count are out of range, or a table name
    *     is given for another type
    */
   public Column {
     Objects.requireNonNull(typeInfo, "typeInfo");
     Objects.requireNonNull(name, "name");
-    tableName = List.copyOf(tableName);
-    if ((flags & ~0xFFFF) != 0 || name.length() > 0xFF || tableName.size() > 0xFF) {
-      throw new IllegalArgumentException("column flags are 16-bit, names at most 255 characters"
-          + " and table names at most 255 parts");
+    name = WireText.cut(name, WireText.B_VARCHAR_MAX);
+    tableName = tableName.stream().map(part -> WireText.cut(part, WireText.US_VARCHAR_MAX)).toList();
+    if ((flags & ~0xFFFF) != 0 || tableName.size() > 0xFF) {
+      throw new IllegalArgumentException("column flags are 16-bit and table names at most 255 parts");
     }
     if (!tableName.isEmpty() && !hasTableName(typeInfo.type())) {
       throw new IllegalArgumentException("only text, ntext and image columns carry a table name");

@@ -1,6 +1,7 @@
 package io.tdstls.protocol.token;
 
 import io.tdstls.protocol.types.Collation;
+import io.tdstls.protocol.types.WireText;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -82,7 +83,8 @@ public sealed interface EnvChange extends Token
    */
   record Text(EnvChangeType changeType, String newValue, String oldValue) implements EnvChange {
     /**
-     * Validates.
+     * Validates, and cuts values to the 255 characters of their B_VARCHAR (a database name may
+     * come from a peer's LOGIN7 or USE).
      *
      * @param changeType a type with {@link EnvChangeType.Format#TEXT}
      * @param newValue the new value
@@ -95,6 +97,8 @@ public sealed interface EnvChange extends Token
       }
       Objects.requireNonNull(newValue, "newValue");
       Objects.requireNonNull(oldValue, "oldValue");
+      newValue = WireText.cut(newValue, WireText.B_VARCHAR_MAX);
+      oldValue = WireText.cut(oldValue, WireText.B_VARCHAR_MAX);
     }
 
     @Override

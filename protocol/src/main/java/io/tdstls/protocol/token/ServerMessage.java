@@ -1,5 +1,6 @@
 package io.tdstls.protocol.token;
 
+import io.tdstls.protocol.types.WireText;
 import java.util.Objects;
 
 /**
@@ -14,16 +15,20 @@ import java.util.Objects;
  * @param number the message number, for example 18456 (login failed)
  * @param state the error state, 0..255
  * @param severity the class (severity), 0..255; above 10 is an error
- * @param message the text, at most 65535 characters
- * @param serverName the server name, at most 255 characters
- * @param procName the procedure name, at most 255 characters
+ * @param message the text; cut so that the token fits its 16-bit length (at least 32,250
+ *     characters are kept)
+ * @param serverName the server name; cut to 255 characters
+ * @param procName the procedure name; cut to 255 characters
  * @param lineNumber the line in the batch or procedure
  */
 public record ServerMessage(TokenType type, int number, int state, int severity, String message,
     String serverName, String procName, int lineNumber) implements Token {
 
+  /** The token body's limit less its fixed fields (number, state, class, three lengths, line). */
+  private static final int MAX_BODY = 0xFFFF - 14;
+
   /**
-   * Validates.
+   * Validates, and cuts texts longer than their fields (they may come from a peer's input).
    *
    * @param type {@link TokenType#ERROR} or {@link TokenType#INFO}
    * @param number the message number
@@ -42,8 +47,10 @@ public record ServerMessage(TokenType type, int number, int state, int severity,
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(serverName, "serverName");
     Objects.requireNonNull(procName, "procName");
-    if ((state & ~0xFF) != 0 || (severity & ~0xFF) != 0 || message.length() > 0xFFFF
-        || serverName.length() > 0xFF || procName.length() > 0xFF) {
+    serverName = WireText.cut(serverName, WireText.B_VARCHAR_MAX);
+    procName = WireText.cut(procName, WireText.B_VARCHAR_MAX);
+    message = WireText.cut(message, (MAX_BODY - 2 * serverName.length() - 2 * procName.length()) / 2);
+    if ((state & ~0xFF) != 0 || (severity & ~0xFF) != 0) {
       throw new IllegalArgumentException("server message field out of range");
     }
   }
