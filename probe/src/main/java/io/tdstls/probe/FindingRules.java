@@ -20,7 +20,11 @@ final class FindingRules {
     List<Finding> out = new ArrayList<>();
     reachability(draft, out);
     encryption(draft, out);
-    tlsVersions(draft, out);
+    if (draft.scans().stream().anyMatch(PathScan::anyAccepted)) {
+      draft.scans().forEach(s -> ScanRules.evaluate(s, out));
+    } else {
+      tlsVersions(draft, out);
+    }
     strict(draft, out);
     draft.certificateFacts().ifPresent(c -> CertificateRules.evaluate(c, now, out));
     return out;

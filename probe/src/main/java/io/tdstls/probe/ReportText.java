@@ -34,7 +34,9 @@ public final class ReportText {
   }
 
   private void report(ProbeReport r) {
-    line("== " + r.target() + " == worst finding: " + paint(r.worst(), r.worst().label()));
+    line("== " + r.target() + " == grade " + r.grade() + (r.grade().equals("T") ? " (" + r.gradeIgnoringTrust()
+        + " if trusted)" : "") + ", worst finding: " + paint(r.worst(), r.worst().label())
+        + String.format(Locale.ROOT, ", %.1f s", r.elapsed().toMillis() / 1000.0));
     line("TDS 7.x PRELOGIN probes (no LOGIN7 is ever sent)");
     for (PreloginReply p : r.prelogin()) {
       line(String.format("  sent %-16s 0x%02X -> %s%s", p.probe().name(), p.probe().sent().raw(), p.describe(),
@@ -51,6 +53,7 @@ public final class ReportText {
     line("TLS inside TDS 7.x PRELOGIN");
     attempts(r.tls7());
     strict(r.strict());
+    r.scans().forEach(this::scan);
     r.fields().ifPresent(this::fields);
     r.certificateFacts().ifPresent(this::certificate);
     line("Findings");
@@ -89,6 +92,34 @@ public final class ReportText {
           + "; without ALPN: " + (s.withoutAlpn() ? "works" : "fails"));
       attempts(s.versions());
     }
+  }
+
+  private void scan(PathScan s) {
+    line("Cipher suites " + s.path().label() + " (raw ClientHellos: " + s.handshakes() + "; cipher preference: "
+        + s.serverPreference() + ")");
+    if (!s.anyAccepted()) {
+      line("  no TLS: " + s.detail());
+      return;
+    }
+    for (PathScan.VersionScan v : s.versions()) {
+      if (!v.accepted()) {
+        line("  " + v.version().label() + ": refused");
+        continue;
+      }
+      line("  " + v.version().label() + ":");
+      for (SuiteResult r : v.suites()) {
+        line("    " + r.suite().name() + " (" + r.keyExchange() + ") - " + r.grade());
+      }
+    }
+    if (!s.curves().isEmpty()) {
+      line("  ECDHE curves (TLS <= 1.2): " + String.join(", ", s.curves().stream().map(NamedGroup::label).toList()));
+    }
+    if (!s.tls13Groups().isEmpty()) {
+      line("  TLS 1.3 groups: " + String.join(", ", s.tls13Groups().stream().map(NamedGroup::label).toList()));
+    }
+    line("  TLS_FALLBACK_SCSV: " + (s.fallbackScsv() == null ? "not testable (one version)" : s.fallbackScsv()
+        ? "honoured" : "NOT honoured") + "; secure renegotiation (RFC 5746): "
+        + (s.secureRenegotiation() == null ? "n/a" : s.secureRenegotiation() ? "yes" : "NO"));
   }
 
   private void fields(ServerFields f) {

@@ -19,6 +19,14 @@ final class TargetProbe {
   }
 
   ProbeReport run() {
+    long start = System.nanoTime();
+    ProbeReport r = probe();
+    return new ProbeReport(r.target(), r.prelogin(), r.posture(), r.cleartextLoginAccepted(), r.clientCertRefused(),
+        r.consistentWith(), r.tls7(), r.strict(), r.certificate(), r.serverFields(), r.findings(), r.scans(),
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private ProbeReport probe() {
     Duration timeout = options.timeout();
     List<PreloginReply> replies = new ArrayList<>();
     for (PreloginProbe p : PreloginProbe.values()) {
@@ -44,6 +52,12 @@ final class TargetProbe {
     boolean sevenXRefused = PostureClassifier.sevenXRefused(replies);
     StrictResult strict = off.kind() == ReplyKind.GARBAGE ? notStrict() : StrictProber.probe(target, timeout, sevenXRefused, chains);
     boolean strictWorks = strict.support() != StrictSupport.NOT_SUPPORTED;
+    List<PathScan> scans = new ArrayList<>();
+    if (tls7Exists) {
+      scans.add(SuiteScanner.scan(target, ScanPath.TDS7, timeout));
+    }
+    scans.add(SuiteScanner.scan(target, ScanPath.STRICT, timeout));
+    scans.forEach(s -> chains.add(s.chain()));
     Instant now = options.clock().instant();
     CertificateFacts cert = chains.stream().filter(c -> !c.isEmpty()).findFirst()
         .map(c -> CertificateInspector.inspect(c, target.host(), options.caCertificates(), now)).orElse(null);
@@ -52,7 +66,7 @@ final class TargetProbe {
         PostureClassifier.cleartextLoginAccepted(replies.get(PreloginProbe.NOT_SUP.ordinal())),
         PostureClassifier.clientCertRefused(off, replies.get(PreloginProbe.CLIENT_CERT_OFF.ordinal()),
             replies.get(PreloginProbe.CLIENT_CERT_ON.ordinal())),
-        TableMatcher.consistentSettings(replies), tls7, strict, cert, fields, List.of());
+        TableMatcher.consistentSettings(replies), tls7, strict, cert, fields, List.of(), scans, Duration.ZERO);
     return withFindings(draft, now);
   }
 
@@ -80,6 +94,7 @@ final class TargetProbe {
 
   private static ProbeReport withFindings(ProbeReport d, Instant now) {
     return new ProbeReport(d.target(), d.prelogin(), d.posture(), d.cleartextLoginAccepted(), d.clientCertRefused(),
-        d.consistentWith(), d.tls7(), d.strict(), d.certificate(), d.serverFields(), FindingRules.evaluate(d, now));
+        d.consistentWith(), d.tls7(), d.strict(), d.certificate(), d.serverFields(), FindingRules.evaluate(d, now),
+        d.scans(), d.elapsed());
   }
 }
