@@ -17,7 +17,7 @@ import java.util.Arrays;
 
 /**
  * A minimal TDS 7.x front for a plain TLS server (an {@code openssl s_server}): answers the
- * cleartext PRELOGIN with ENCRYPT_ON (nmap 7.93 reads ENCRYPT_REQ as "no encryption"), then carries the TLS handshake in PRELOGIN packets both
+ * cleartext PRELOGIN with ENCRYPT_ON in a tabular result packet, as SQL Server does (nmap 7.93 reads ENCRYPT_REQ as "no encryption"), then carries the TLS handshake in PRELOGIN packets both
  * ways ([MS-TDS] 3.2.5.2), and raw TLS records after it. Enough for the probe and for nmap's
  * ms-sql-s wrapping; not a SQL Server.
  */
@@ -59,7 +59,7 @@ final class PreloginRelay implements AutoCloseable {
       if (first == null || first[0] != PacketType.PRELOGIN.code()) {
         return;
       }
-      out.write(MessageSplitter.toWire(new TdsMessage(PacketType.PRELOGIN, PreLogin.of(new Version(16, 0, 0, 0))
+      out.write(MessageSplitter.toWire(new TdsMessage(PacketType.TABULAR_RESULT, PreLogin.of(new Version(16, 0, 0, 0))
           .withEncryption(EncryptionValue.ON).withInstance("").withMars(false).encode()), 4096, 0));
       out.flush();
       Thread down = new Thread(() -> backendToClient(backend, out), "prelogin-relay-down");
