@@ -7,9 +7,12 @@ import io.tdstls.probe.ProgressListener;
 import io.tdstls.probe.ReportJson;
 import io.tdstls.probe.ReportText;
 import io.tdstls.probe.Target;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,14 +33,17 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
     description = {"Audit TDS endpoints' encryption without logging in: differential PRELOGIN probes (no TLS,",
-        "login-only, forced, cleartext login accepted), TLS versions inside TDS 7.x and on the strict (TDS 8.0)",
-        "path, the certificate, the server's PRELOGIN fields, and findings with a fix each.",
+        "login-only, forced, cleartext login accepted); on both paths (inside TDS 7.x PRELOGIN and strict TDS 8.0)",
+        "every protocol version from SSL 3.0 to TLS 1.3, every cipher suite and key-exchange group, by raw",
+        "ClientHellos independent of this JVM; the certificate, the server's PRELOGIN fields, findings with a",
+        "fix each, and a letter grade per endpoint and per suite.",
         "No LOGIN7 is ever sent: no credentials are needed and none can leak."},
     footer = {"", "Examples:",
         "  tds-tls probe db.example.com                  port 1433",
         "  tds-tls probe db1:1433 db2:14330 [::1]:1433   several targets, probed in parallel",
         "  tds-tls probe --ca-file corp-ca.pem db1       trust a private CA as well as the system store",
         "  tds-tls probe --json --timeout 2 db1 > db1.json",
+        "  tds-tls probe --targets servers.txt --parallel 16   one HOST[:PORT] per line",
         "", "Exit codes: 0 no finding or info only; 1 worst finding low or medium; 2 usage error;",
         "3 worst finding high or critical."})
 public final class ProbeCommand implements Callable<Integer> {
@@ -47,9 +53,13 @@ public final class ProbeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "HOST[:PORT]", converter = TargetConverter.class,
+  @Parameters(arity = "0..*", paramLabel = "HOST[:PORT]", converter = TargetConverter.class,
       description = "Endpoints to probe: HOST, HOST:PORT, [IPV6]:PORT (default port 1433).")
-  List<Target> targets;
+  List<Target> targets = new ArrayList<>();
+
+  @Option(names = "--targets", paramLabel = "FILE",
+      description = "Read more endpoints from FILE: one HOST[:PORT] per line; blank lines and # comments are ignored.")
+  Path targetsFile;
 
   @Option(names = "--json", description = "Print one JSON document instead of the human report.")
   boolean json;
@@ -72,18 +82,47 @@ public final class ProbeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ProbeOptions options;
+    List<Target> all;
     try {
+      all = allTargets();
       options = options();
     } catch (IllegalArgumentException e) { // a TdsConfigException (unreadable --ca-file) or a value out of range
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     boolean terminal = System.console() != null;
     PrintWriter out = spec.commandLine().getOut();
-    List<ProbeReport> reports = new Prober(options).probeAll(targets,
-        terminal && !json ? progress(spec.commandLine().getErr()) : ProgressListener.NONE);
+    List<ProbeReport> reports = new Prober(options).probeAll(all,
+        terminal ? progress(spec.commandLine().getErr()) : ProgressListener.NONE);
     out.print(json ? ReportJson.render(reports) + System.lineSeparator() : ReportText.render(reports, colour(terminal)));
     out.flush();
     return ProbeReport.exitCode(reports);
+  }
+
+  /** The targets of the command line, then those of {@code --targets FILE}; at least one. */
+  private List<Target> allTargets() {
+    List<Target> all = new ArrayList<>(targets);
+    if (targetsFile != null) {
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(targetsFile);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read --targets " + targetsFile + ": " + e.getMessage(), e);
+      }
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).replaceFirst("#.*", "").strip();
+        if (!line.isEmpty()) {
+          try {
+            all.add(Target.parse(line));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(targetsFile + " line " + (i + 1) + ": " + e.getMessage(), e);
+          }
+        }
+      }
+    }
+    if (all.isEmpty()) {
+      throw new IllegalArgumentException("give at least one HOST[:PORT], or --targets FILE");
+    }
+    return all;
   }
 
   private ProbeOptions options() {
@@ -116,7 +155,8 @@ public final class ProbeCommand implements Callable<Integer> {
       public void finished(ProbeReport report, int done, int total) {
         synchronized (err) {
           err.println("[" + done + "/" + total + "] " + report.target() + ": " + report.posture().label()
-              + ", worst finding " + report.worst().label());
+              + ", grade " + report.grade() + ", worst finding " + report.worst().label()
+              + String.format(java.util.Locale.ROOT, " (%.1f s)", report.elapsed().toMillis() / 1000.0));
           err.flush();
         }
       }

@@ -21,7 +21,9 @@ public enum EncryptionPosture {
   /** TDS 7.x PRELOGIN is refused (closed) and strict does not work either. */
   REFUSED("PRELOGIN refused (closed)"),
   /** The reply to ENCRYPT_OFF carries a byte outside the specification. */
-  INVALID_REPLY("invalid ENCRYPTION reply");
+  INVALID_REPLY("invalid ENCRYPTION reply"),
+  /** TLS first works but nothing answers TDS inside it, and TDS 7.x PRELOGIN is not answered either. */
+  TLS_SERVICE("a TLS service, not TDS");
 
   private final String label;
 

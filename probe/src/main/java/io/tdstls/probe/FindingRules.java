@@ -36,6 +36,9 @@ final class FindingRules {
           "check the host name, the port (SQL Server's default is 1433) and the firewall"));
       case SILENT -> out.add(new Finding("no-answer", Severity.LOW, "no answer to PRELOGIN within the timeout",
           "check that this port is a SQL Server endpoint, or raise --timeout"));
+      case TLS_SERVICE -> out.add(new Finding("tls-not-tds", Severity.LOW,
+          "a TLS service, not TDS: TLS first works but no PRELOGIN answer comes inside it",
+          "check the port: this is a plain TLS service (HTTPS, a TLS proxy), not a SQL Server endpoint"));
       case NOT_TDS -> out.add(new Finding("not-tds", Severity.LOW, "the endpoint does not speak TDS",
           "check the port: this is not a SQL Server endpoint"));
       case REFUSED -> out.add(new Finding("prelogin-refused", Severity.LOW,

@@ -85,6 +85,7 @@ public final class ReportText {
       case NOT_SUPPORTED -> "not supported";
       case SUPPORTED -> "supported (TDS 7.x served too)";
       case REQUIRED -> "REQUIRED (TDS 7.x refused)";
+      case TLS_NOT_TDS -> "TLS works, but no TDS answer inside it (a TLS service, not TDS)";
     };
     line("Strict (TDS 8.0, TLS first): " + support);
     if (s.support() != StrictSupport.NOT_SUPPORTED) {

@@ -49,14 +49,18 @@ final class ScanRules {
       out.add(new Finding("no-forward-secrecy", Severity.MEDIUM, "no suite with forward secrecy" + on,
           "enable ECDHE (and TLS 1.3) suites and prefer them"));
     } else {
+      // INFO when the server imposes its order and puts forward secrecy first at every version: every client that can gets it
+      boolean fsFirst = scan.serverPreference().equals("server") && scan.versions().stream()
+          .filter(PathScan.VersionScan::accepted).allMatch(v -> v.suites().get(0).suite().forwardSecret());
       suites(scan, s -> !s.suite().forwardSecret() && !s.suite().anonymous() && !s.suite().nullCipher(), out,
-          "static-key-exchange", Severity.LOW, "suites without forward secrecy (static RSA or DH key exchange)" + on,
+          "static-key-exchange", fsFirst ? Severity.INFO : Severity.LOW, "suites without forward secrecy (static RSA or DH key exchange)" + on,
           "remove the TLS_RSA_* and static DH suites, or at least prefer ECDHE");
     }
     suites(scan, s -> s.suite().cbc() && s.version().compareTo(WireVersion.TLS_1_0) <= 0, out, "beast", Severity.LOW,
         "CBC suites in SSL 3.0 / TLS 1.0 (BEAST)" + on, "disable TLS 1.0 (and SSL 3.0)");
     if (Boolean.FALSE.equals(scan.fallbackScsv())) {
-      out.add(new Finding("no-fallback-scsv", Severity.LOW, "TLS_FALLBACK_SCSV not honoured: downgrades go unnoticed" + on,
+      // with TLS 1.3 the ServerHello random carries the downgrade sentinel (RFC 8446 4.1.3) for 1.3-capable clients
+      out.add(new Finding("no-fallback-scsv", scan.accepts(WireVersion.TLS_1_3) ? Severity.INFO : Severity.LOW, "TLS_FALLBACK_SCSV not honoured: downgrades go unnoticed" + on,
           "update the TLS stack; a server honouring RFC 7507 refuses a fallback with inappropriate_fallback"));
     }
     if (Boolean.FALSE.equals(scan.secureRenegotiation())) {

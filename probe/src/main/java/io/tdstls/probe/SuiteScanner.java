@@ -104,9 +104,10 @@ final class SuiteScanner {
             + CipherSuites.byCode(r.suite()).name();
       }
       why = r.detail();
-      if (r.kind() != HelloReply.Kind.ALERT || r.alert() == 70 || found.isEmpty() && r.kind() == HelloReply.Kind.TIMEOUT) {
-        return why; // protocol_version, a close, a timeout or not TLS: nothing more at this version
+      if (r.kind() == HelloReply.Kind.TIMEOUT || r.kind() == HelloReply.Kind.NOT_TLS || r.alert() == 70) {
+        return why; // a timeout, not TLS, or protocol_version: nothing more at this version
       }
+      // handshake_failure or a close (some stacks close instead of alerting): no suite of this batch
       remaining.removeAll(batch);
     }
     return why;

@@ -50,8 +50,8 @@ final class TargetProbe {
       }
     }
     boolean sevenXRefused = PostureClassifier.sevenXRefused(replies);
-    StrictResult strict = off.kind() == ReplyKind.GARBAGE ? notStrict() : StrictProber.probe(target, timeout, sevenXRefused, chains);
-    boolean strictWorks = strict.support() != StrictSupport.NOT_SUPPORTED;
+    StrictResult strict = StrictProber.probe(target, timeout, sevenXRefused || off.kind() == ReplyKind.GARBAGE, chains);
+    boolean strictWorks = strict.support() == StrictSupport.SUPPORTED || strict.support() == StrictSupport.REQUIRED;
     List<PathScan> scans = new ArrayList<>();
     if (tls7Exists) {
       scans.add(SuiteScanner.scan(target, ScanPath.TDS7, timeout));
@@ -62,7 +62,9 @@ final class TargetProbe {
     CertificateFacts cert = chains.stream().filter(c -> !c.isEmpty()).findFirst()
         .map(c -> CertificateInspector.inspect(c, target.host(), options.caCertificates(), now)).orElse(null);
     ServerFields fields = off.kind() == ReplyKind.ANSWERED ? ServerFields.of(off.reply()) : strict.serverFields();
-    ProbeReport draft = new ProbeReport(target, replies, PostureClassifier.posture(off, strictWorks),
+    EncryptionPosture posture = strict.support() == StrictSupport.TLS_NOT_TDS && !PostureClassifier.hasTls7(
+        PostureClassifier.posture(off, false)) ? EncryptionPosture.TLS_SERVICE : PostureClassifier.posture(off, strictWorks);
+    ProbeReport draft = new ProbeReport(target, replies, posture,
         PostureClassifier.cleartextLoginAccepted(replies.get(PreloginProbe.NOT_SUP.ordinal())),
         PostureClassifier.clientCertRefused(off, replies.get(PreloginProbe.CLIENT_CERT_OFF.ordinal()),
             replies.get(PreloginProbe.CLIENT_CERT_ON.ordinal())),
@@ -82,14 +84,6 @@ final class TargetProbe {
     ProbeReport draft = new ProbeReport(target, replies, EncryptionPosture.UNREACHABLE, false, false, List.of(), none,
         new StrictResult(StrictSupport.NOT_SUPPORTED, false, false, "", none, null), null, null, List.of());
     return withFindings(draft, options.clock().instant());
-  }
-
-  private static StrictResult notStrict() {
-    List<TlsAttempt> none = new ArrayList<>();
-    for (TlsVersion v : TlsVersion.values()) {
-      none.add(TlsAttempt.skipped(v, TlsAttemptStatus.NOT_ATTEMPTED, "not a TDS endpoint"));
-    }
-    return new StrictResult(StrictSupport.NOT_SUPPORTED, false, false, "", none, null);
   }
 
   private static ProbeReport withFindings(ProbeReport d, Instant now) {
