@@ -5,6 +5,7 @@ import io.tdstls.probe.ProbeReport;
 import io.tdstls.probe.Prober;
 import io.tdstls.probe.ProgressListener;
 import io.tdstls.probe.ReportJson;
+import io.tdstls.probe.ReportSarif;
 import io.tdstls.probe.ReportText;
 import io.tdstls.probe.Target;
 import java.io.IOException;
@@ -37,13 +38,15 @@ import picocli.CommandLine.TypeConversionException;
         "every protocol version from SSL 3.0 to TLS 1.3, every cipher suite and key-exchange group, by raw",
         "ClientHellos independent of this JVM; the certificate, the server's PRELOGIN fields, findings with a",
         "fix each, and a letter grade per endpoint and per suite.",
-        "No LOGIN7 is ever sent: no credentials are needed and none can leak."},
+        "No credentials are needed and none can leak: the only LOGIN7 it may send has an empty user and",
+        "password (to tell strict required from forced; see probe/README.md)."},
     footer = {"", "Examples:",
         "  tds-tls probe db.example.com                  port 1433",
         "  tds-tls probe db1:1433 db2:14330 [::1]:1433   several targets, probed in parallel",
         "  tds-tls probe --ca-file corp-ca.pem db1       trust a private CA as well as the system store",
         "  tds-tls probe --json --timeout 2 db1 > db1.json",
         "  tds-tls probe --targets servers.txt --parallel 16   one HOST[:PORT] per line",
+        "  tds-tls probe --sarif probe.sarif db1             findings for CI code scanning too",
         "", "Exit codes: 0 no finding or info only; 1 worst finding low or medium; 2 usage error;",
         "3 worst finding high or critical."})
 public final class ProbeCommand implements Callable<Integer> {
@@ -63,6 +66,10 @@ public final class ProbeCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print one JSON document instead of the human report.")
   boolean json;
+
+  @Option(names = "--sarif", paramLabel = "FILE",
+      description = "Also write the findings as a SARIF 2.1.0 log to FILE (for CI code-scanning).")
+  Path sarifFile;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
       description = "Longest time one connection may take (default ${DEFAULT-VALUE} s); a silent endpoint is reported as timeout.")
@@ -95,6 +102,14 @@ public final class ProbeCommand implements Callable<Integer> {
         terminal ? progress(spec.commandLine().getErr()) : ProgressListener.NONE);
     out.print(json ? ReportJson.render(reports) + System.lineSeparator() : ReportText.render(reports, colour(terminal)));
     out.flush();
+    if (sarifFile != null) {
+      try {
+        Files.writeString(sarifFile, ReportSarif.render(reports));
+      } catch (IOException e) {
+        spec.commandLine().getErr().println("cannot write --sarif " + sarifFile + ": " + e.getMessage());
+        return USAGE;
+      }
+    }
     return ProbeReport.exitCode(reports);
   }
 

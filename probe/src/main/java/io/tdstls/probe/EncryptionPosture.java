@@ -18,6 +18,8 @@ public enum EncryptionPosture {
   ENCRYPTION_FORCED("encryption forced"),
   /** TDS 7.x PRELOGIN is refused (closed) while strict TLS works: strict (TDS 8.0) required. */
   STRICT_REQUIRED("TDS 7.x refused, strict (TDS 8.0) required"),
+  /** TDS 7.x PRELOGIN is answered but a TDS 7.x login is refused with error 17819: strict (TDS 8.0) required. */
+  STRICT_REQUIRED_AT_LOGIN("strict (TDS 8.0) required: TDS 7.x logins refused with error 17819"),
   /** TDS 7.x PRELOGIN is refused (closed) and strict does not work either. */
   REFUSED("PRELOGIN refused (closed)"),
   /** The reply to ENCRYPT_OFF carries a byte outside the specification. */

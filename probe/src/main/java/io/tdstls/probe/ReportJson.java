@@ -80,7 +80,8 @@ public final class ReportJson {
 
   private static ObjectNode strict(StrictResult s) {
     ObjectNode o = MAPPER.createObjectNode().put("support", lower(s.support())).put("withAlpn", s.withAlpn())
-        .put("withoutAlpn", s.withoutAlpn()).put("alpnSelected", s.alpnSelected());
+        .put("withoutAlpn", s.withoutAlpn()).put("alpnSelected", s.alpnSelected())
+        .put("emptyLogin", s.emptyLogin());
     o.set("versions", attempts(s.versions()));
     return o;
   }

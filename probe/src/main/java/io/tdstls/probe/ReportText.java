@@ -50,7 +50,7 @@ public final class ReportText {
     if (r.clientCertRefused()) {
       line("  CLIENT_CERT: connection closed without a reply (Babelfish-like)");
     }
-    line("TLS inside TDS 7.x PRELOGIN");
+    line("TLS inside TDS 7.x PRELOGIN, by this JVM's TLS (JSSE; the raw scan below does not depend on it)");
     attempts(r.tls7());
     strict(r.strict());
     r.scans().forEach(this::scan);
@@ -84,7 +84,7 @@ public final class ReportText {
     String support = switch (s.support()) {
       case NOT_SUPPORTED -> "not supported";
       case SUPPORTED -> "supported (TDS 7.x served too)";
-      case REQUIRED -> "REQUIRED (TDS 7.x refused)";
+      case REQUIRED -> "REQUIRED (TDS 7.x PRELOGIN or LOGIN7 refused)";
       case TLS_NOT_TDS -> "TLS works, but no TDS answer inside it (a TLS service, not TDS)";
     };
     line("Strict (TDS 8.0, TLS first): " + support);
@@ -92,6 +92,9 @@ public final class ReportText {
       line("  with ALPN tds/8.0: " + (s.withAlpn() ? "works, selected " + (s.alpnSelected().isEmpty() ? "none" : s.alpnSelected()) : "fails")
           + "; without ALPN: " + (s.withoutAlpn() ? "works" : "fails"));
       attempts(s.versions());
+    }
+    if (!s.emptyLogin().isEmpty()) {
+      line("  empty LOGIN7 over TDS 7.x (user and password empty): " + s.emptyLogin());
     }
   }
 

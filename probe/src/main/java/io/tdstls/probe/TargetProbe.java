@@ -51,6 +51,9 @@ final class TargetProbe {
     }
     boolean sevenXRefused = PostureClassifier.sevenXRefused(replies);
     StrictResult strict = StrictProber.probe(target, timeout, sevenXRefused || off.kind() == ReplyKind.GARBAGE, chains);
+    if (strict.support() == StrictSupport.SUPPORTED && tls7Exists) {
+      strict = strictRequiredAtLogin(strict, chains, timeout);
+    }
     boolean strictWorks = strict.support() == StrictSupport.SUPPORTED || strict.support() == StrictSupport.REQUIRED;
     List<PathScan> scans = new ArrayList<>();
     if (tls7Exists) {
@@ -62,7 +65,8 @@ final class TargetProbe {
     CertificateFacts cert = chains.stream().filter(c -> !c.isEmpty()).findFirst()
         .map(c -> CertificateInspector.inspect(c, target.host(), options.caCertificates(), now)).orElse(null);
     ServerFields fields = off.kind() == ReplyKind.ANSWERED ? ServerFields.of(off.reply()) : strict.serverFields();
-    EncryptionPosture posture = strict.support() == StrictSupport.TLS_NOT_TDS && !PostureClassifier.hasTls7(
+    EncryptionPosture posture = strict.support() == StrictSupport.REQUIRED && tls7Exists
+        ? EncryptionPosture.STRICT_REQUIRED_AT_LOGIN : strict.support() == StrictSupport.TLS_NOT_TDS && !PostureClassifier.hasTls7(
         PostureClassifier.posture(off, false)) ? EncryptionPosture.TLS_SERVICE : PostureClassifier.posture(off, strictWorks);
     ProbeReport draft = new ProbeReport(target, replies, posture,
         PostureClassifier.cleartextLoginAccepted(replies.get(PreloginProbe.NOT_SUP.ordinal())),
@@ -84,6 +88,20 @@ final class TargetProbe {
     ProbeReport draft = new ProbeReport(target, replies, EncryptionPosture.UNREACHABLE, false, false, List.of(), none,
         new StrictResult(StrictSupport.NOT_SUPPORTED, false, false, "", none, null), null, null, List.of());
     return withFindings(draft, options.clock().instant());
+  }
+
+  /**
+   * A server may answer TDS 7.x PRELOGIN and refuse only the login (SQL Server's Force Strict
+   * Encryption: error 17819): an empty LOGIN7 ({@link LoginProbe}) tells.
+   */
+  private StrictResult strictRequiredAtLogin(StrictResult strict, List<List<X509Certificate>> chains, Duration timeout) {
+    List<X509Certificate> chain = chains.stream().filter(c -> !c.isEmpty()).findFirst().orElse(List.of());
+    if (chain.isEmpty()) {
+      return strict;
+    }
+    String sha256 = io.tdstls.tls.pki.CertificateFingerprint.sha256(chain.get(0)).hex();
+    LoginProbe.Outcome o = LoginProbe.attempt(target, timeout, sha256);
+    return strict.withLogin(o.strictOnly() ? StrictSupport.REQUIRED : StrictSupport.SUPPORTED, o.text());
   }
 
   private static ProbeReport withFindings(ProbeReport d, Instant now) {
