@@ -18,12 +18,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code tds-tls probe HOST[:PORT] ...}: audits TDS endpoints' encryption without logging in, and
@@ -56,9 +54,11 @@ public final class ProbeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "HOST[:PORT]", converter = TargetConverter.class,
+  // Strings, parsed in allTargets(): with arity 0..* picocli would report a bad target as an
+  // unmatched argument rather than show the converter's message.
+  @Parameters(arity = "0..*", paramLabel = "HOST[:PORT]",
       description = "Endpoints to probe: HOST, HOST:PORT, [IPV6]:PORT (default port 1433).")
-  List<Target> targets = new ArrayList<>();
+  List<String> targets = new ArrayList<>();
 
   @Option(names = "--targets", paramLabel = "FILE",
       description = "Read more endpoints from FILE: one HOST[:PORT] per line; blank lines and # comments are ignored.")
@@ -115,7 +115,10 @@ public final class ProbeCommand implements Callable<Integer> {
 
   /** The targets of the command line, then those of {@code --targets FILE}; at least one. */
   private List<Target> allTargets() {
-    List<Target> all = new ArrayList<>(targets);
+    List<Target> all = new ArrayList<>();
+    for (String t : targets) {
+      all.add(Target.parse(t));
+    }
     if (targetsFile != null) {
       List<String> lines;
       try {
@@ -176,17 +179,5 @@ public final class ProbeCommand implements Callable<Integer> {
         }
       }
     };
-  }
-
-  /** Parses {@code HOST[:PORT]} arguments, turning a bad one into a usage error. */
-  static final class TargetConverter implements ITypeConverter<Target> {
-    @Override
-    public Target convert(String value) {
-      try {
-        return Target.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
   }
 }
