@@ -64,7 +64,16 @@ final class SuiteScanner {
     int rsaBits = rsaBits();
     String preference = "indeterminate";
     for (WireVersion v : WireVersion.values()) {
+      if (accepted.get(v.ordinal()).size() >= 2) {
+        preference = preference(v, accepted.get(v.ordinal()));
+        break;
+      }
+    }
+    for (WireVersion v : WireVersion.values()) {
       List<HelloReply> found = accepted.get(v.ordinal());
+      if (preference.equals("server")) {
+        found = serverOrder(v, found);
+      }
       List<SuiteResult> results = new ArrayList<>();
       for (HelloReply r : found) {
         CipherSuite s = CipherSuites.byCode(r.suite());
@@ -73,9 +82,6 @@ final class SuiteScanner {
         results.add(new SuiteResult(s, v, r.group(), bits, SuiteGrade.grade(s, v, bits)));
       }
       versions.set(v.ordinal(), new PathScan.VersionScan(v, results, found.isEmpty() ? "refused" : ""));
-      if (found.size() >= 2 && preference.equals("indeterminate")) {
-        preference = preference(v, found);
-      }
     }
     PathScan draft = new PathScan(path, versions, preference, List.of(), List.of(), null, renegotiation, chain,
         handshakes, "");
@@ -138,16 +144,49 @@ final class SuiteScanner {
     return r;
   }
 
-  /** Offers the accepted suites in reverse: the same first choice means the server imposes its order. */
+  /**
+   * Offers the accepted suites in discovery order and reversed: the same pick both times means the
+   * server imposes its order; each time the first offered means it follows the client's.
+   */
   private String preference(WireVersion v, List<HelloReply> found) {
-    List<Integer> reversed = new ArrayList<>();
-    found.forEach(r -> reversed.add(r.suite()));
+    List<Integer> forward = found.stream().map(HelloReply::suite).toList();
+    List<Integer> reversed = new ArrayList<>(forward);
     Collections.reverse(reversed);
-    HelloReply r = hello(v, reversed);
-    if (!r.chose()) {
+    HelloReply a = hello(v, forward);
+    HelloReply b = hello(v, reversed);
+    if (!a.chose() || !b.chose()) {
       return "indeterminate";
     }
-    return r.suite() == found.get(0).suite() ? "server" : r.suite() == reversed.get(0) ? "client" : "indeterminate";
+    if (a.suite() == b.suite()) {
+      return "server";
+    }
+    return a.suite() == forward.get(0) && b.suite() == reversed.get(0) ? "client" : "indeterminate";
+  }
+
+  /**
+   * Puts suites found in different batches in the server's order: the server's pick among all of
+   * them, removed, then its pick among the rest, and so on. Within one batch the rounds of
+   * {@link #enumerate} already follow the server's order, so a single batch costs nothing.
+   */
+  private List<HelloReply> serverOrder(WireVersion v, List<HelloReply> found) {
+    List<Integer> all = CipherSuites.codes(v == WireVersion.TLS_1_3 ? CipherSuites.TLS13 : CipherSuites.legacy());
+    long batches = found.stream().map(r -> all.indexOf(r.suite()) / BATCH).distinct().count();
+    if (batches < 2) {
+      return found;
+    }
+    List<HelloReply> rest = new ArrayList<>(found);
+    List<HelloReply> ordered = new ArrayList<>();
+    while (rest.size() > 1) {
+      HelloReply r = hello(v, rest.stream().map(HelloReply::suite).toList());
+      HelloReply pick = rest.stream().filter(f -> r.chose() && f.suite() == r.suite()).findFirst().orElse(null);
+      if (pick == null) {
+        break; // the server does not answer as before: keep the discovery order for the rest
+      }
+      ordered.add(pick);
+      rest.remove(pick);
+    }
+    ordered.addAll(rest);
+    return ordered;
   }
 
   /** The curves for ECDHE at the best version 1.2 or lower that accepted an ECDHE suite, one at a time. */

@@ -39,17 +39,18 @@ final class Nmap {
     return new String(out, StandardCharsets.UTF_8);
   }
 
-  /** The suite names nmap listed. */
+  /** The suite names nmap listed, TLS 1.3 ones under their IANA names (nmap says TLS_AKE_WITH_...). */
   static Set<String> suites(String output) {
-    Set<String> out = new LinkedHashSet<>();
-    Matcher m = SUITE.matcher(output);
-    while (m.find()) {
-      out.add(m.group(1));
-    }
-    return out;
+    return new LinkedHashSet<>(listed(output));
   }
 
-  static List<String> lines(String output) {
-    return output.lines().toList();
+  /** The suite names in nmap's order: by version, then as listed (the server's order when it has one). */
+  static List<String> listed(String output) {
+    List<String> out = new java.util.ArrayList<>();
+    Matcher m = SUITE.matcher(output);
+    while (m.find()) {
+      out.add(m.group(1).replace("TLS_AKE_WITH_", "TLS_"));
+    }
+    return out;
   }
 }
