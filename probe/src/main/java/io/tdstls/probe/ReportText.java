@@ -37,7 +37,7 @@ public final class ReportText {
     line("== " + r.target() + " == grade " + r.grade() + (r.grade().equals("T") ? " (" + r.gradeIgnoringTrust()
         + " if trusted)" : "") + ", worst finding: " + paint(r.worst(), r.worst().label())
         + String.format(Locale.ROOT, ", %.1f s", r.elapsed().toMillis() / 1000.0));
-    line("TDS 7.x PRELOGIN probes (no LOGIN7 is ever sent)");
+    line("TDS 7.x PRELOGIN probes (no credentials are ever sent)");
     for (PreloginReply p : r.prelogin()) {
       line(String.format("  sent %-16s 0x%02X -> %s%s", p.probe().name(), p.probe().sent().raw(), p.describe(),
           p.kind() == ReplyKind.ANSWERED || p.detail().isEmpty() ? "" : " (" + p.detail() + ")"));
