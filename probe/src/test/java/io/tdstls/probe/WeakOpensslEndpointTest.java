@@ -83,6 +83,33 @@ class WeakOpensslEndpointTest {
   }
 
   @Test
+  void textAndJsonCarryTheSameFindingsAndEverySuite() throws Exception {
+    String text = ReportText.render(List.of(tds), false);
+    var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportJson.render(List.of(tds)));
+    var target = doc.get("targets").get(0);
+    assertThat(target.get("grade").asText()).isEqualTo(tds.grade());
+    assertThat(target.get("elapsedMillis").asLong()).isPositive();
+    assertThat(target.get("findings")).hasSize(tds.findings().size());
+    for (var f : target.get("findings")) {
+      assertThat(text).contains(f.get("title").asText()).contains("fix: " + f.get("fix").asText());
+    }
+    var scan = target.get("scans").get(0);
+    assertThat(scan.get("path").asText()).isEqualTo("tds7");
+    int suites = 0;
+    for (var v : scan.get("versions")) {
+      for (var s : v.get("suites")) {
+        suites++;
+        assertThat(s.get("version").asText()).isEqualTo(v.get("version").asText());
+        assertThat(s.get("grade").asText()).isIn("A", "B", "C", "F");
+        assertThat(s.get("keyBits").asInt()).isPositive();
+        assertThat(text).contains(s.get("name").asText() + " (" + s.get("keyExchange").asText() + ") - "
+            + s.get("grade").asText());
+      }
+    }
+    assertThat(suites).isEqualTo(tds.scan(ScanPath.TDS7).orElseThrow().suites().size());
+  }
+
+  @Test
   void everySuiteNmapListsInsideTdsIsInTheProbesList() throws Exception {
     String out = Nmap.sslEnumCiphers(relay.port(), true, dir);
     Set<String> nmap = Nmap.suites(out);
