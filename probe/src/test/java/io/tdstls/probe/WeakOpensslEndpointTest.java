@@ -126,6 +126,9 @@ class WeakOpensslEndpointTest {
     assertThat(nmap).as("nmap found suites:\n" + out).hasSizeGreaterThan(20);
     ProbeReport plain = new Prober(ProbeOptions.builder().timeout(Duration.ofSeconds(5)).build())
         .probe(new Target("127.0.0.1", openssl.port()));
+    assertThat(plain.posture()).isEqualTo(EncryptionPosture.TLS_SERVICE);
+    assertThat(plain.strict().support()).isEqualTo(StrictSupport.TLS_NOT_TDS);
+    assertThat(ids(plain)).contains("tls-not-tds").doesNotContain("strict-unsupported");
     Set<String> probe = plain.scan(ScanPath.STRICT).orElseThrow().suites().stream().map(s -> s.suite().name())
         .collect(Collectors.toSet());
     assertThat(probe).containsAll(nmap);
