@@ -90,9 +90,39 @@ class ProbeCommandTest {
       assertThat(r.out()).contains("endpoint: encryption forced")
           .contains("Strict (TDS 8.0, TLS first): supported")
           .contains("--ca-file: trusted")
-          .contains("Findings\n  none");
+          .contains("Cipher suites inside TDS 7.x PRELOGIN")
+          .contains("Cipher suites strict (TLS first)")
+          .doesNotContain("[LOW]").doesNotContain("[MEDIUM]").doesNotContain("[HIGH]").doesNotContain("[CRITICAL]");
       assertThat(r.exit()).isZero();
     }
+  }
+
+  @Test
+  void targetsFileAndSarifReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    try (TdsServer a = start(ServerEncryption.NOT_SUPPORTED, StrictPolicy.DISABLED);
+        TdsServer b = start(ServerEncryption.FORCED, StrictPolicy.ALLOWED)) {
+      java.nio.file.Path list = dir.resolve("targets.txt");
+      java.nio.file.Files.writeString(list, "# two endpoints\nlocalhost:" + a.port() + "\n\nlocalhost:" + b.port()
+          + "  # forced\n");
+      java.nio.file.Path sarif = dir.resolve("probe.sarif");
+      Run r = run("--targets", list.toString(), "--ca-file", caFile.toString(), "--sarif", sarif.toString());
+
+      assertThat(r.exit()).isEqualTo(3);
+      assertThat(r.out()).contains("== localhost:" + a.port() + " ==").contains("== localhost:" + b.port() + " ==");
+      String log = java.nio.file.Files.readString(sarif);
+      assertThat(log).contains("\"version\" : \"2.1.0\"").contains("\"ruleId\" : \"no-tls\"")
+          .contains("\"level\" : \"error\"").contains("\"fullyQualifiedName\" : \"localhost:" + a.port() + "\"");
+    }
+  }
+
+  @Test
+  void emptyTargetListIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path list = dir.resolve("none.txt");
+    java.nio.file.Files.writeString(list, "# nothing\n");
+    Run r = run("--targets", list.toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("give at least one HOST[:PORT]");
   }
 
   @Test

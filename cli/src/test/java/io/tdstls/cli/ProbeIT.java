@@ -21,7 +21,7 @@ class ProbeIT {
     "available, login_only_offered, true, 3",
     "forced, encryption_forced, false, 1",
     "not-supported, no_tls, true, 3",
-    "strict-required, encryption_forced, false, 1",
+    "strict-required, strict_required_at_login, false, 1",
   })
   void probeClassifiesEachPolicy(String policy, String posture, boolean cleartext, int exit) throws Exception {
     List<String> serve = new ArrayList<>(List.of("serve", "--port", "0", "--user", "app:Pw-12345",
@@ -33,10 +33,11 @@ class ProbeIT {
 
       Tool.Result text = Tool.run("probe", "--timeout", "5", target);
       assertThat(text.exit()).as(text.out() + text.err()).isEqualTo(exit);
-      assertThat(text.out()).contains("== " + target + " ==").contains("no LOGIN7 is ever sent")
+      assertThat(text.out()).contains("== " + target + " ==").contains("no credentials are ever sent")
           .contains("cleartext login (client sends ENCRYPT_NOT_SUP): " + (cleartext ? "ACCEPTED" : "refused"));
       if (!policy.equals("not-supported")) {
-        assertThat(text.out()).contains("TLS 1.2  accepted").contains("Strict (TDS 8.0, TLS first): supported");
+        assertThat(text.out()).contains("TLS 1.2  accepted").contains("Strict (TDS 8.0, TLS first): "
+            + (policy.equals("strict-required") ? "REQUIRED" : "supported")).contains("Cipher suites strict (TLS first)");
       }
 
       Tool.Result json = Tool.run("probe", "--json", "--timeout", "5", target);

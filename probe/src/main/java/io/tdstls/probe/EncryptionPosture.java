@@ -18,10 +18,14 @@ public enum EncryptionPosture {
   ENCRYPTION_FORCED("encryption forced"),
   /** TDS 7.x PRELOGIN is refused (closed) while strict TLS works: strict (TDS 8.0) required. */
   STRICT_REQUIRED("TDS 7.x refused, strict (TDS 8.0) required"),
+  /** TDS 7.x PRELOGIN is answered but a TDS 7.x login is refused with error 17819: strict (TDS 8.0) required. */
+  STRICT_REQUIRED_AT_LOGIN("strict (TDS 8.0) required: TDS 7.x logins refused with error 17819"),
   /** TDS 7.x PRELOGIN is refused (closed) and strict does not work either. */
   REFUSED("PRELOGIN refused (closed)"),
   /** The reply to ENCRYPT_OFF carries a byte outside the specification. */
-  INVALID_REPLY("invalid ENCRYPTION reply");
+  INVALID_REPLY("invalid ENCRYPTION reply"),
+  /** TLS first works but nothing answers TDS inside it, and TDS 7.x PRELOGIN is not answered either. */
+  TLS_SERVICE("a TLS service, not TDS");
 
   private final String label;
 

@@ -20,7 +20,11 @@ final class FindingRules {
     List<Finding> out = new ArrayList<>();
     reachability(draft, out);
     encryption(draft, out);
-    tlsVersions(draft, out);
+    if (draft.scans().stream().anyMatch(PathScan::anyAccepted)) {
+      draft.scans().forEach(s -> ScanRules.evaluate(s, out));
+    } else {
+      tlsVersions(draft, out);
+    }
     strict(draft, out);
     draft.certificateFacts().ifPresent(c -> CertificateRules.evaluate(c, now, out));
     return out;
@@ -32,6 +36,9 @@ final class FindingRules {
           "check the host name, the port (SQL Server's default is 1433) and the firewall"));
       case SILENT -> out.add(new Finding("no-answer", Severity.LOW, "no answer to PRELOGIN within the timeout",
           "check that this port is a SQL Server endpoint, or raise --timeout"));
+      case TLS_SERVICE -> out.add(new Finding("tls-not-tds", Severity.LOW,
+          "a TLS service, not TDS: TLS first works but no PRELOGIN answer comes inside it",
+          "check the port: this is a plain TLS service (HTTPS, a TLS proxy), not a SQL Server endpoint"));
       case NOT_TDS -> out.add(new Finding("not-tds", Severity.LOW, "the endpoint does not speak TDS",
           "check the port: this is not a SQL Server endpoint"));
       case REFUSED -> out.add(new Finding("prelogin-refused", Severity.LOW,

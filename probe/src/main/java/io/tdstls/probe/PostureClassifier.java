@@ -50,6 +50,7 @@ final class PostureClassifier {
 
   /** Whether the posture means TLS exists inside TDS 7.x, so TLS versions can be tried there. */
   static boolean hasTls7(EncryptionPosture posture) {
-    return posture == EncryptionPosture.LOGIN_ONLY_OFFERED || posture == EncryptionPosture.ENCRYPTION_FORCED;
+    return posture == EncryptionPosture.LOGIN_ONLY_OFFERED || posture == EncryptionPosture.ENCRYPTION_FORCED
+        || posture == EncryptionPosture.STRICT_REQUIRED_AT_LOGIN;
   }
 }

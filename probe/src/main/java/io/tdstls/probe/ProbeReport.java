@@ -1,5 +1,7 @@
 package io.tdstls.probe;
 
+import java.time.Duration;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -22,11 +24,14 @@ import java.util.Optional;
  * @param certificate the server certificate facts, or {@code null} if no handshake gave one
  * @param serverFields the server's PRELOGIN fields, or {@code null} if it never answered one
  * @param findings what to fix, worst first
+ * @param scans the raw suite scans, one per path that was scanned (TDS 7.x, strict)
+ * @param elapsed how long the probe of this target took
  */
 public record ProbeReport(Target target, List<PreloginReply> prelogin, EncryptionPosture posture,
     boolean cleartextLoginAccepted, boolean clientCertRefused, List<ServerSetting> consistentWith,
     List<TlsAttempt> tls7, StrictResult strict,
-    CertificateFacts certificate, ServerFields serverFields, List<Finding> findings) {
+    CertificateFacts certificate, ServerFields serverFields, List<Finding> findings, List<PathScan> scans,
+    Duration elapsed) {
 
   /**
    * Checks the components, copies the lists and sorts the findings worst first.
@@ -42,6 +47,8 @@ public record ProbeReport(Target target, List<PreloginReply> prelogin, Encryptio
    * @param certificate see the record component
    * @param serverFields see the record component
    * @param findings see the record component
+   * @param scans see the record component
+   * @param elapsed see the record component
    */
   public ProbeReport {
     Objects.requireNonNull(target, "target");
@@ -51,6 +58,68 @@ public record ProbeReport(Target target, List<PreloginReply> prelogin, Encryptio
     tls7 = List.copyOf(tls7);
     Objects.requireNonNull(strict, "strict");
     findings = findings.stream().sorted(Comparator.comparing(Finding::severity).reversed()).toList();
+    scans = List.copyOf(scans);
+    Objects.requireNonNull(elapsed, "elapsed");
+  }
+
+  /**
+   * A report without raw scans and without a measured time (as built by hand in tests).
+   *
+   * @param target see the record component
+   * @param prelogin see the record component
+   * @param posture see the record component
+   * @param cleartextLoginAccepted see the record component
+   * @param clientCertRefused see the record component
+   * @param consistentWith see the record component
+   * @param tls7 see the record component
+   * @param strict see the record component
+   * @param certificate see the record component
+   * @param serverFields see the record component
+   * @param findings see the record component
+   */
+  public ProbeReport(Target target, List<PreloginReply> prelogin, EncryptionPosture posture,
+      boolean cleartextLoginAccepted, boolean clientCertRefused, List<ServerSetting> consistentWith,
+      List<TlsAttempt> tls7, StrictResult strict, CertificateFacts certificate, ServerFields serverFields,
+      List<Finding> findings) {
+    this(target, prelogin, posture, cleartextLoginAccepted, clientCertRefused, consistentWith, tls7, strict,
+        certificate, serverFields, findings, List.of(), Duration.ZERO);
+  }
+
+  /**
+   * Returns the scan of one path, if it was scanned.
+   *
+   * @param path the path
+   * @return the scan, or empty
+   */
+  public Optional<PathScan> scan(ScanPath path) {
+    return scans.stream().filter(s -> s.path() == path).findFirst();
+  }
+
+  /**
+   * Returns the endpoint's letter grade (rules in probe/README.md): A+ to F, T when the
+   * certificate is not trusted, or "-" for an endpoint with no TLS to grade.
+   *
+   * @return the grade
+   */
+  public String grade() {
+    if (!gradable()) {
+      return "-";
+    }
+    return EndpointGrade.grade(findings);
+  }
+
+  /**
+   * Returns the grade the endpoint would have with a trusted certificate.
+   *
+   * @return A+ to F, or "-"
+   */
+  public String gradeIgnoringTrust() {
+    return gradable() ? EndpointGrade.ignoringTrust(findings) : "-";
+  }
+
+  private boolean gradable() {
+    return posture == EncryptionPosture.NO_TLS || scans.stream().anyMatch(PathScan::anyAccepted)
+        || tls7.stream().anyMatch(TlsAttempt::accepted) || strict.versions().stream().anyMatch(TlsAttempt::accepted);
   }
 
   /**

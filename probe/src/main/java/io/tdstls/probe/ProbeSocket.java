@@ -125,6 +125,29 @@ final class ProbeSocket implements AutoCloseable {
     return n;
   }
 
+  /**
+   * Writes raw bytes (TLS records of the strict path, not framed as TDS).
+   *
+   * @param bytes the bytes
+   */
+  void sendRaw(byte[] bytes) throws IOException {
+    socket.getOutputStream().write(bytes);
+    socket.getOutputStream().flush();
+  }
+
+  /**
+   * Reads whatever raw bytes arrive next.
+   *
+   * @return at least one byte
+   * @throws EOFException if the peer closes
+   * @throws SocketTimeoutException at the deadline
+   */
+  byte[] readRaw() throws IOException {
+    byte[] buf = new byte[PRELOGIN_PACKET_SIZE];
+    int n = read(socket.getInputStream(), buf);
+    return java.util.Arrays.copyOf(buf, n);
+  }
+
   @Override
   public void close() {
     closeQuietly(socket);

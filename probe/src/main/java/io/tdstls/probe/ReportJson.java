@@ -1,14 +1,21 @@
 package io.tdstls.probe;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders probe reports as one JSON document:
+ * Renders probe reports as one JSON document (with Jackson):
  * {@code {"exitCode":3,"worst":"high","targets":[{...}, ...]}}, with every field of {@link
- * ProbeReport} (enum values in lower case, instants in ISO-8601).
+ * ProbeReport} (enum values in lower case, instants in ISO-8601), and under {@code scans} every
+ * accepted suite with its version, key exchange group, key size and grade.
  */
 public final class ReportJson {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private ReportJson() {}
 
@@ -19,86 +26,108 @@ public final class ReportJson {
    * @return the JSON document, on one line
    */
   public static String render(List<ProbeReport> reports) {
-    JsonWriter w = new JsonWriter().beginObject();
-    int exit = ProbeReport.exitCode(reports);
-    w.member("exitCode", exit);
-    w.member("worst", reports.stream().map(ProbeReport::worst).max(Enum::compareTo).orElse(Severity.INFO).label());
-    w.name("targets").beginArray();
-    for (ProbeReport r : reports) {
-      report(w, r);
+    ObjectNode doc = MAPPER.createObjectNode();
+    doc.put("exitCode", ProbeReport.exitCode(reports));
+    doc.put("worst", reports.stream().map(ProbeReport::worst).max(Enum::compareTo).orElse(Severity.INFO).label());
+    ArrayNode targets = doc.putArray("targets");
+    reports.forEach(r -> targets.add(report(r)));
+    try {
+      return MAPPER.writeValueAsString(doc);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a probe report cannot be written as JSON", e);
     }
-    return w.endArray().endObject().toString();
   }
 
-  private static void report(JsonWriter w, ProbeReport r) {
-    w.beginObject();
-    w.member("target", r.target().toString()).member("host", r.target().host()).member("port", r.target().port());
-    w.member("posture", lower(r.posture())).member("postureLabel", r.posture().label());
-    w.member("cleartextLoginAccepted", r.cleartextLoginAccepted()).member("clientCertRefused", r.clientCertRefused());
-    w.name("consistentWith").beginArray();
-    r.consistentWith().forEach(c -> w.value(c.toString()));
-    w.endArray();
-    w.name("prelogin").beginArray();
+  private static ObjectNode report(ProbeReport r) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("target", r.target().toString()).put("host", r.target().host()).put("port", r.target().port());
+    o.put("elapsedMillis", r.elapsed().toMillis());
+    o.put("grade", r.grade()).put("gradeIgnoringTrust", r.gradeIgnoringTrust());
+    o.put("posture", lower(r.posture())).put("postureLabel", r.posture().label());
+    o.put("cleartextLoginAccepted", r.cleartextLoginAccepted()).put("clientCertRefused", r.clientCertRefused());
+    ArrayNode consistent = o.putArray("consistentWith");
+    r.consistentWith().forEach(c -> consistent.add(c.toString()));
+    ArrayNode prelogin = o.putArray("prelogin");
     for (PreloginReply p : r.prelogin()) {
-      w.beginObject().member("probe", lower(p.probe())).member("sent", String.format("0x%02X", p.probe().sent().raw()))
-          .member("reply", lower(p.kind()));
-      p.encryption().ifPresent(e -> w.member("encryption", String.format("0x%02X", e.raw())).member("encryptionName", e.toString()));
-      w.member("detail", p.detail()).endObject();
+      ObjectNode n = prelogin.addObject().put("probe", lower(p.probe()))
+          .put("sent", String.format("0x%02X", p.probe().sent().raw())).put("reply", lower(p.kind()));
+      p.encryption().ifPresent(e -> n.put("encryption", String.format("0x%02X", e.raw())).put("encryptionName", e.toString()));
+      n.put("detail", p.detail());
     }
-    w.endArray();
-    w.name("tls7");
-    attempts(w, r.tls7());
-    strict(w, r.strict());
-    w.name("server");
-    r.fields().ifPresentOrElse(f -> fields(w, f), () -> w.value((String) null));
-    w.name("certificate");
-    r.certificateFacts().ifPresentOrElse(c -> certificate(w, c), () -> w.value((String) null));
-    w.member("worst", r.worst().label());
-    w.name("findings").beginArray();
+    o.set("tls7", attempts(r.tls7()));
+    o.set("strict", strict(r.strict()));
+    ArrayNode scans = o.putArray("scans");
+    r.scans().forEach(s -> scans.add(scan(s)));
+    o.set("server", r.fields().map(ReportJson::fields).orElse(null));
+    o.set("certificate", r.certificateFacts().map(ReportJson::certificate).orElse(null));
+    o.put("worst", r.worst().label());
+    ArrayNode findings = o.putArray("findings");
     for (Finding f : r.findings()) {
-      w.beginObject().member("id", f.id()).member("severity", f.severity().label()).member("title", f.title())
-          .member("fix", f.fix()).endObject();
+      findings.addObject().put("id", f.id()).put("severity", f.severity().label()).put("title", f.title())
+          .put("fix", f.fix());
     }
-    w.endArray().endObject();
+    return o;
   }
 
-  private static void attempts(JsonWriter w, List<TlsAttempt> attempts) {
-    w.beginArray();
-    for (TlsAttempt a : attempts) {
-      w.beginObject().member("version", a.version().javaName()).member("status", lower(a.status()))
-          .member("cipherSuite", a.cipherSuite()).member("alpn", a.alpn()).member("detail", a.detail()).endObject();
+  private static ArrayNode attempts(List<TlsAttempt> attempts) {
+    ArrayNode a = MAPPER.createArrayNode();
+    for (TlsAttempt t : attempts) {
+      a.addObject().put("version", t.version().javaName()).put("status", lower(t.status()))
+          .put("cipherSuite", t.cipherSuite()).put("alpn", t.alpn()).put("detail", t.detail());
     }
-    w.endArray();
+    return a;
   }
 
-  private static void strict(JsonWriter w, StrictResult s) {
-    w.name("strict").beginObject().member("support", lower(s.support())).member("withAlpn", s.withAlpn())
-        .member("withoutAlpn", s.withoutAlpn()).member("alpnSelected", s.alpnSelected());
-    w.name("versions");
-    attempts(w, s.versions());
-    w.endObject();
+  private static ObjectNode strict(StrictResult s) {
+    ObjectNode o = MAPPER.createObjectNode().put("support", lower(s.support())).put("withAlpn", s.withAlpn())
+        .put("withoutAlpn", s.withoutAlpn()).put("alpnSelected", s.alpnSelected())
+        .put("emptyLogin", s.emptyLogin());
+    o.set("versions", attempts(s.versions()));
+    return o;
   }
 
-  private static void fields(JsonWriter w, ServerFields f) {
-    w.beginObject().member("version", f.version().toString()).member("product", f.productName())
-        .member("encryption", f.encryption()).member("mars", f.mars()).member("fedAuthRequired", f.fedAuthRequired())
-        .member("instance", f.instance()).member("threadId", f.threadIdPresent()).member("nonce", f.noncePresent())
-        .endObject();
+  private static ObjectNode scan(PathScan s) {
+    ObjectNode o = MAPPER.createObjectNode().put("path", lower(s.path())).put("pathLabel", s.path().label())
+        .put("handshakes", s.handshakes()).put("serverPreference", s.serverPreference());
+    ArrayNode versions = o.putArray("versions");
+    for (PathScan.VersionScan v : s.versions()) {
+      ObjectNode vn = versions.addObject().put("version", v.version().label()).put("accepted", v.accepted());
+      ArrayNode suites = vn.putArray("suites");
+      for (SuiteResult r : v.suites()) {
+        CipherSuite c = r.suite();
+        suites.addObject().put("name", c.name()).put("code", c.hex()).put("version", r.version().label())
+            .put("kex", c.kex()).put("auth", c.auth()).put("cipher", c.cipher()).put("mac", c.mac())
+            .put("keyExchange", r.keyExchange()).put("group", r.group() == null ? null : r.group().label())
+            .put("keyBits", r.keyBits()).put("grade", r.grade()).put("forwardSecrecy", c.forwardSecret())
+            .put("aead", c.aead()).put("cbc", c.cbc());
+      }
+    }
+    ArrayNode curves = o.putArray("curves");
+    s.curves().forEach(g -> curves.add(g.label()));
+    ArrayNode groups = o.putArray("tls13Groups");
+    s.tls13Groups().forEach(g -> groups.add(g.label()));
+    o.put("fallbackScsv", s.fallbackScsv()).put("secureRenegotiation", s.secureRenegotiation()).put("detail", s.detail());
+    return o;
   }
 
-  private static void certificate(JsonWriter w, CertificateFacts c) {
-    w.beginObject().member("subject", c.subject());
-    w.name("subjectAlternativeNames").beginArray();
-    c.subjectAlternativeNames().forEach(w::value);
-    w.endArray();
-    w.member("issuer", c.issuer()).member("notBefore", c.notBefore().toString()).member("notAfter", c.notAfter().toString())
-        .member("daysLeft", c.daysLeft()).member("keyAlgorithm", c.keyAlgorithm()).member("keyBits", c.keyBits())
-        .member("signatureAlgorithm", c.signatureAlgorithm()).member("serverAuthEku", c.serverAuthEku())
-        .member("chainLength", c.chainLength()).member("chain", lower(c.chainShape()))
-        .member("selfSigned", c.selfSigned()).member("sqlServerFallback", c.sqlServerFallback())
-        .member("hostname", c.hostname()).member("hostnameMatches", c.hostnameMatches())
-        .member("systemTrust", lower(c.systemTrust())).member("caFileTrust", lower(c.caFileTrust()))
-        .member("sha256", c.sha256()).endObject();
+  private static ObjectNode fields(ServerFields f) {
+    return MAPPER.createObjectNode().put("version", f.version().toString()).put("product", f.productName())
+        .put("encryption", f.encryption()).put("mars", f.mars()).put("fedAuthRequired", f.fedAuthRequired())
+        .put("instance", f.instance()).put("threadId", f.threadIdPresent()).put("nonce", f.noncePresent());
+  }
+
+  private static ObjectNode certificate(CertificateFacts c) {
+    ObjectNode o = MAPPER.createObjectNode().put("subject", c.subject());
+    ArrayNode sans = o.putArray("subjectAlternativeNames");
+    c.subjectAlternativeNames().forEach(sans::add);
+    return o.put("issuer", c.issuer()).put("notBefore", c.notBefore().toString()).put("notAfter", c.notAfter().toString())
+        .put("daysLeft", c.daysLeft()).put("keyAlgorithm", c.keyAlgorithm()).put("keyBits", c.keyBits())
+        .put("signatureAlgorithm", c.signatureAlgorithm()).put("serverAuthEku", c.serverAuthEku())
+        .put("chainLength", c.chainLength()).put("chain", lower(c.chainShape()))
+        .put("selfSigned", c.selfSigned()).put("sqlServerFallback", c.sqlServerFallback())
+        .put("hostname", c.hostname()).put("hostnameMatches", c.hostnameMatches())
+        .put("systemTrust", lower(c.systemTrust())).put("caFileTrust", lower(c.caFileTrust()))
+        .put("sha256", c.sha256());
   }
 
   private static String lower(Enum<?> e) {

@@ -34,8 +34,10 @@ public final class ReportText {
   }
 
   private void report(ProbeReport r) {
-    line("== " + r.target() + " == worst finding: " + paint(r.worst(), r.worst().label()));
-    line("TDS 7.x PRELOGIN probes (no LOGIN7 is ever sent)");
+    line("== " + r.target() + " == grade " + r.grade() + (r.grade().equals("T") ? " (" + r.gradeIgnoringTrust()
+        + " if trusted)" : "") + ", worst finding: " + paint(r.worst(), r.worst().label())
+        + String.format(Locale.ROOT, ", %.1f s", r.elapsed().toMillis() / 1000.0));
+    line("TDS 7.x PRELOGIN probes (no credentials are ever sent)");
     for (PreloginReply p : r.prelogin()) {
       line(String.format("  sent %-16s 0x%02X -> %s%s", p.probe().name(), p.probe().sent().raw(), p.describe(),
           p.kind() == ReplyKind.ANSWERED || p.detail().isEmpty() ? "" : " (" + p.detail() + ")"));
@@ -48,9 +50,10 @@ public final class ReportText {
     if (r.clientCertRefused()) {
       line("  CLIENT_CERT: connection closed without a reply (Babelfish-like)");
     }
-    line("TLS inside TDS 7.x PRELOGIN");
+    line("TLS inside TDS 7.x PRELOGIN, by this JVM's TLS (JSSE; the raw scan below does not depend on it)");
     attempts(r.tls7());
     strict(r.strict());
+    r.scans().forEach(this::scan);
     r.fields().ifPresent(this::fields);
     r.certificateFacts().ifPresent(this::certificate);
     line("Findings");
@@ -81,7 +84,8 @@ public final class ReportText {
     String support = switch (s.support()) {
       case NOT_SUPPORTED -> "not supported";
       case SUPPORTED -> "supported (TDS 7.x served too)";
-      case REQUIRED -> "REQUIRED (TDS 7.x refused)";
+      case REQUIRED -> "REQUIRED (TDS 7.x PRELOGIN or LOGIN7 refused)";
+      case TLS_NOT_TDS -> "TLS works, but no TDS answer inside it (a TLS service, not TDS)";
     };
     line("Strict (TDS 8.0, TLS first): " + support);
     if (s.support() != StrictSupport.NOT_SUPPORTED) {
@@ -89,6 +93,37 @@ public final class ReportText {
           + "; without ALPN: " + (s.withoutAlpn() ? "works" : "fails"));
       attempts(s.versions());
     }
+    if (!s.emptyLogin().isEmpty()) {
+      line("  empty LOGIN7 over TDS 7.x (user and password empty): " + s.emptyLogin());
+    }
+  }
+
+  private void scan(PathScan s) {
+    line("Cipher suites " + s.path().label() + " (raw ClientHellos: " + s.handshakes() + "; cipher preference: "
+        + s.serverPreference() + ")");
+    if (!s.anyAccepted()) {
+      line("  no TLS: " + s.detail());
+      return;
+    }
+    for (PathScan.VersionScan v : s.versions()) {
+      if (!v.accepted()) {
+        line("  " + v.version().label() + ": refused");
+        continue;
+      }
+      line("  " + v.version().label() + ":");
+      for (SuiteResult r : v.suites()) {
+        line("    " + r.suite().name() + " (" + r.keyExchange() + ") - " + r.grade());
+      }
+    }
+    if (!s.curves().isEmpty()) {
+      line("  ECDHE curves (TLS <= 1.2): " + String.join(", ", s.curves().stream().map(NamedGroup::label).toList()));
+    }
+    if (!s.tls13Groups().isEmpty()) {
+      line("  TLS 1.3 groups: " + String.join(", ", s.tls13Groups().stream().map(NamedGroup::label).toList()));
+    }
+    line("  TLS_FALLBACK_SCSV: " + (s.fallbackScsv() == null ? "not testable (one version)" : s.fallbackScsv()
+        ? "honoured" : "NOT honoured") + "; secure renegotiation (RFC 5746): "
+        + (s.secureRenegotiation() == null ? "n/a" : s.secureRenegotiation() ? "yes" : "NO"));
   }
 
   private void fields(ServerFields f) {

@@ -21,7 +21,7 @@ final class StrictProber {
   /** One strict attempt, the chain seen, and the PRELOGIN fields read inside TLS (or null). */
   record Observed(TlsAttempt attempt, List<X509Certificate> chain, ServerFields fields) {}
 
-  static Observed attempt(Target target, TlsVersion version, boolean alpn, Duration timeout) {
+  static Observed attempt(Target target, TlsVersion version, boolean alpn, Duration timeout, boolean askTds) {
     if (!ProbeTls.testable(version)) {
       return new Observed(TlsAttempts.notTestable(version), List.of(), null);
     }
@@ -36,7 +36,7 @@ final class StrictProber {
       String selected = tls.getApplicationProtocol() == null ? "" : tls.getApplicationProtocol();
       TlsAttempt attempt = TlsAttempts.completed(version, tls.getSession(), selected);
       socket.upgrade(tls);
-      return new Observed(attempt, observer.chain(), attempt.accepted() ? preloginInside(socket) : null);
+      return new Observed(attempt, observer.chain(), attempt.accepted() && askTds ? preloginInside(socket) : null);
     } catch (IOException e) {
       return new Observed(TlsAttempts.failed(version, e), observer.chain(), null);
     }
@@ -62,12 +62,13 @@ final class StrictProber {
     String alpnSelected = "";
     TlsVersion best = null;
     boolean silent = true;
+    boolean tlsNotTds = false;
     for (TlsVersion v : List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2, TlsVersion.TLS_1_1, TlsVersion.TLS_1_0)) {
       if (v.isLegacy() && best == null) {
         versions[v.ordinal()] = TlsAttempt.skipped(v, TlsAttemptStatus.NOT_ATTEMPTED, "strict is not served");
         continue;
       }
-      Observed o = attempt(target, v, true, timeout);
+      Observed o = attempt(target, v, true, timeout, best == null);
       versions[v.ordinal()] = o.attempt();
       silent &= o.attempt().status() == TlsAttemptStatus.TIMEOUT;
       chains.add(o.chain());
@@ -75,13 +76,14 @@ final class StrictProber {
         best = v;
         alpnSelected = o.attempt().alpn();
         fields = o.fields();
+        tlsNotTds = fields == null; // asked once: a TLS service that never answers TDS costs one timeout, not three
       }
     }
     boolean withAlpn = best != null;
     boolean withoutAlpn = !silent
-        && attempt(target, withAlpn ? best : TlsVersion.TLS_1_2, false, timeout).attempt().accepted();
+        && attempt(target, withAlpn ? best : TlsVersion.TLS_1_2, false, timeout, false).attempt().accepted();
     StrictSupport support = !(withAlpn || withoutAlpn) ? StrictSupport.NOT_SUPPORTED
-        : sevenXRefused ? StrictSupport.REQUIRED : StrictSupport.SUPPORTED;
+        : tlsNotTds ? StrictSupport.TLS_NOT_TDS : sevenXRefused ? StrictSupport.REQUIRED : StrictSupport.SUPPORTED;
     return new StrictResult(support, withAlpn, withoutAlpn, alpnSelected, List.of(versions), fields);
   }
 }

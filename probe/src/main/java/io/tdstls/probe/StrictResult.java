@@ -14,9 +14,11 @@ import java.util.Optional;
  *     when it selected none
  * @param versions one attempt per TLS version, with ALPN offered
  * @param serverFields the PRELOGIN the server answered inside TLS, or {@code null} if none
+ * @param emptyLogin what an empty LOGIN7 inside TDS 7.x TLS got ({@link LoginProbe}), for example
+ *     {@code "error 17819: ..."}; empty when not sent
  */
 public record StrictResult(StrictSupport support, boolean withAlpn, boolean withoutAlpn, String alpnSelected,
-    List<TlsAttempt> versions, ServerFields serverFields) {
+    List<TlsAttempt> versions, ServerFields serverFields, String emptyLogin) {
 
   /**
    * Checks the components and copies the list.
@@ -27,11 +29,39 @@ public record StrictResult(StrictSupport support, boolean withAlpn, boolean with
    * @param alpnSelected see the record component
    * @param versions see the record component
    * @param serverFields see the record component
+   * @param emptyLogin see the record component
    */
   public StrictResult {
     Objects.requireNonNull(support, "support");
     alpnSelected = alpnSelected == null ? "" : alpnSelected;
     versions = List.copyOf(versions);
+    emptyLogin = emptyLogin == null ? "" : emptyLogin;
+  }
+
+  /**
+   * A result without the empty-login check.
+   *
+   * @param support see the record component
+   * @param withAlpn see the record component
+   * @param withoutAlpn see the record component
+   * @param alpnSelected see the record component
+   * @param versions see the record component
+   * @param serverFields see the record component
+   */
+  public StrictResult(StrictSupport support, boolean withAlpn, boolean withoutAlpn, String alpnSelected,
+      List<TlsAttempt> versions, ServerFields serverFields) {
+    this(support, withAlpn, withoutAlpn, alpnSelected, versions, serverFields, "");
+  }
+
+  /**
+   * Returns this result after the empty-login check.
+   *
+   * @param verdict the support it establishes
+   * @param login what the empty LOGIN7 got
+   * @return the result
+   */
+  StrictResult withLogin(StrictSupport verdict, String login) {
+    return new StrictResult(verdict, withAlpn, withoutAlpn, alpnSelected, versions, serverFields, login);
   }
 
   /**

@@ -7,5 +7,7 @@ public enum StrictSupport {
   /** Strict works, and TDS 7.x PRELOGIN is answered too. */
   SUPPORTED,
   /** Strict works and TDS 7.x PRELOGIN is refused: only strict clients can connect. */
-  REQUIRED
+  REQUIRED,
+  /** TLS-first handshakes complete but no TDS answer comes inside TLS: a TLS service, not TDS. */
+  TLS_NOT_TDS
 }

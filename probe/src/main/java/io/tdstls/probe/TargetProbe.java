@@ -19,6 +19,14 @@ final class TargetProbe {
   }
 
   ProbeReport run() {
+    long start = System.nanoTime();
+    ProbeReport r = probe();
+    return new ProbeReport(r.target(), r.prelogin(), r.posture(), r.cleartextLoginAccepted(), r.clientCertRefused(),
+        r.consistentWith(), r.tls7(), r.strict(), r.certificate(), r.serverFields(), r.findings(), r.scans(),
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private ProbeReport probe() {
     Duration timeout = options.timeout();
     List<PreloginReply> replies = new ArrayList<>();
     for (PreloginProbe p : PreloginProbe.values()) {
@@ -42,17 +50,29 @@ final class TargetProbe {
       }
     }
     boolean sevenXRefused = PostureClassifier.sevenXRefused(replies);
-    StrictResult strict = off.kind() == ReplyKind.GARBAGE ? notStrict() : StrictProber.probe(target, timeout, sevenXRefused, chains);
-    boolean strictWorks = strict.support() != StrictSupport.NOT_SUPPORTED;
+    StrictResult strict = StrictProber.probe(target, timeout, sevenXRefused || off.kind() == ReplyKind.GARBAGE, chains);
+    if (strict.support() == StrictSupport.SUPPORTED && tls7Exists) {
+      strict = strictRequiredAtLogin(strict, chains, timeout);
+    }
+    boolean strictWorks = strict.support() == StrictSupport.SUPPORTED || strict.support() == StrictSupport.REQUIRED;
+    List<PathScan> scans = new ArrayList<>();
+    if (tls7Exists) {
+      scans.add(SuiteScanner.scan(target, ScanPath.TDS7, timeout));
+    }
+    scans.add(SuiteScanner.scan(target, ScanPath.STRICT, timeout));
+    scans.forEach(s -> chains.add(s.chain()));
     Instant now = options.clock().instant();
     CertificateFacts cert = chains.stream().filter(c -> !c.isEmpty()).findFirst()
         .map(c -> CertificateInspector.inspect(c, target.host(), options.caCertificates(), now)).orElse(null);
     ServerFields fields = off.kind() == ReplyKind.ANSWERED ? ServerFields.of(off.reply()) : strict.serverFields();
-    ProbeReport draft = new ProbeReport(target, replies, PostureClassifier.posture(off, strictWorks),
+    EncryptionPosture posture = strict.support() == StrictSupport.REQUIRED && tls7Exists
+        ? EncryptionPosture.STRICT_REQUIRED_AT_LOGIN : strict.support() == StrictSupport.TLS_NOT_TDS && !PostureClassifier.hasTls7(
+        PostureClassifier.posture(off, false)) ? EncryptionPosture.TLS_SERVICE : PostureClassifier.posture(off, strictWorks);
+    ProbeReport draft = new ProbeReport(target, replies, posture,
         PostureClassifier.cleartextLoginAccepted(replies.get(PreloginProbe.NOT_SUP.ordinal())),
         PostureClassifier.clientCertRefused(off, replies.get(PreloginProbe.CLIENT_CERT_OFF.ordinal()),
             replies.get(PreloginProbe.CLIENT_CERT_ON.ordinal())),
-        TableMatcher.consistentSettings(replies), tls7, strict, cert, fields, List.of());
+        TableMatcher.consistentSettings(replies), tls7, strict, cert, fields, List.of(), scans, Duration.ZERO);
     return withFindings(draft, now);
   }
 
@@ -70,16 +90,23 @@ final class TargetProbe {
     return withFindings(draft, options.clock().instant());
   }
 
-  private static StrictResult notStrict() {
-    List<TlsAttempt> none = new ArrayList<>();
-    for (TlsVersion v : TlsVersion.values()) {
-      none.add(TlsAttempt.skipped(v, TlsAttemptStatus.NOT_ATTEMPTED, "not a TDS endpoint"));
+  /**
+   * A server may answer TDS 7.x PRELOGIN and refuse only the login (SQL Server's Force Strict
+   * Encryption: error 17819): an empty LOGIN7 ({@link LoginProbe}) tells.
+   */
+  private StrictResult strictRequiredAtLogin(StrictResult strict, List<List<X509Certificate>> chains, Duration timeout) {
+    List<X509Certificate> chain = chains.stream().filter(c -> !c.isEmpty()).findFirst().orElse(List.of());
+    if (chain.isEmpty()) {
+      return strict;
     }
-    return new StrictResult(StrictSupport.NOT_SUPPORTED, false, false, "", none, null);
+    String sha256 = io.tdstls.tls.pki.CertificateFingerprint.sha256(chain.get(0)).hex();
+    LoginProbe.Outcome o = LoginProbe.attempt(target, timeout, sha256);
+    return strict.withLogin(o.strictOnly() ? StrictSupport.REQUIRED : StrictSupport.SUPPORTED, o.text());
   }
 
   private static ProbeReport withFindings(ProbeReport d, Instant now) {
     return new ProbeReport(d.target(), d.prelogin(), d.posture(), d.cleartextLoginAccepted(), d.clientCertRefused(),
-        d.consistentWith(), d.tls7(), d.strict(), d.certificate(), d.serverFields(), FindingRules.evaluate(d, now));
+        d.consistentWith(), d.tls7(), d.strict(), d.certificate(), d.serverFields(), FindingRules.evaluate(d, now),
+        d.scans(), d.elapsed());
   }
 }

@@ -7,8 +7,9 @@
  * connection), tries each TLS version inside the TDS 7.x PRELOGIN wrapping and on the strict (TDS
  * 8.0) path, with and without ALPN {@code tds/8.0}, inspects the certificate the server presents
  * and its PRELOGIN fields, and turns what it saw into {@link io.tdstls.probe.Finding findings},
- * each with a severity and a one-line fix. No LOGIN7 is ever sent, so no credentials are needed
- * and none can leak.
+ * each with a severity and a one-line fix, and grades. On both TLS paths the raw scan
+ * ({@code SuiteScanner}) enumerates versions, suites and groups with raw ClientHellos. No
+ * credentials are needed and none can leak: the only LOGIN7 ({@code LoginProbe}) has an empty user name and password.
  *
  * <pre>{@code
  * Prober prober = new Prober(ProbeOptions.builder().timeout(Duration.ofSeconds(5)).build());

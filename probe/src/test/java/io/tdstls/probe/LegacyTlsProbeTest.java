@@ -49,7 +49,8 @@ class LegacyTlsProbeTest {
     assertThat(status(r, TlsVersion.TLS_1_0)).isEqualTo(TlsAttemptStatus.ACCEPTED);
     assertThat(status(r, TlsVersion.TLS_1_1)).isEqualTo(TlsAttemptStatus.ACCEPTED);
     List<String> titles = r.findings().stream().filter(f -> f.id().equals("legacy-tls")).map(Finding::title).toList();
-    assertThat(titles).containsExactlyInAnyOrder("TLS 1.0 accepted", "TLS 1.1 accepted");
+    assertThat(titles).containsExactlyInAnyOrder("TLS 1.0 accepted (inside TDS 7.x PRELOGIN)",
+        "TLS 1.1 accepted (inside TDS 7.x PRELOGIN)");
   }
 
   @Test

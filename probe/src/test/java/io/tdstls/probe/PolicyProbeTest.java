@@ -106,16 +106,24 @@ class PolicyProbeTest {
   }
 
   @Test
-  void strictRequiredServerAnswersTds7WithForcedEncryption() throws Exception {
+  void strictRequiredServerThatAnswersTds7IsToldApartByAnEmptyLogin() throws Exception {
     // Our server in "strict required" answers a TDS 7.x PRELOGIN as if encryption were forced and
-    // refuses the login afterwards (17819). The probe never logs in, so it sees "forced" and
-    // "strict supported"; an endpoint that closes TDS 7.x PRELOGIN is classified as strict
-    // required (see MisbehavingEndpointTest).
+    // refuses the login afterwards (17819). The empty LOGIN7 (no user, no password) tells.
     ProbeReport r = probe(ServerEncryption.AVAILABLE, ClientCertPolicy.MS_TDS, StrictPolicy.REQUIRED);
 
-    assertThat(r.posture()).isEqualTo(EncryptionPosture.ENCRYPTION_FORCED);
+    assertThat(r.posture()).isEqualTo(EncryptionPosture.STRICT_REQUIRED_AT_LOGIN);
     assertThat(r.cleartextLoginAccepted()).isFalse();
+    assertThat(r.strict().support()).isEqualTo(StrictSupport.REQUIRED);
+    assertThat(r.strict().emptyLogin()).startsWith("error 17819");
+  }
+
+  @Test
+  void strictAllowedServerRefusesTheEmptyLoginOtherwise() throws Exception {
+    ProbeReport r = probe(ServerEncryption.FORCED, ClientCertPolicy.MS_TDS, StrictPolicy.ALLOWED);
+
+    assertThat(r.posture()).isEqualTo(EncryptionPosture.ENCRYPTION_FORCED);
     assertThat(r.strict().support()).isEqualTo(StrictSupport.SUPPORTED);
+    assertThat(r.strict().emptyLogin()).startsWith("error ").doesNotStartWith("error 17819");
   }
 
   @Test
