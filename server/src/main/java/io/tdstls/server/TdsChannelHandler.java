@@ -76,7 +76,9 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
           closeAfterFlush(ctx, negotiator.failure());
           break;
         case LOGIN7_RECEIVED:
-          login(ctx);
+          if (session == null) {
+            login(ctx);
+          }
           serveRequests(ctx);
           break;
         case LOGGED_IN:
@@ -95,6 +97,10 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   private void login(ChannelHandlerContext ctx) throws TdsException {
     TdsMessage login7 = negotiator.poll();
     session = config.sessions().get();
+    if (session instanceof RelaySessionHandler) {
+      ((RelaySessionHandler) session).relayLogin(login7, new Link(ctx));
+      return;
+    }
     LoginAnswer answer = session.login(login7, info(ctx));
     write(ctx, negotiator.send(answer.response()));
     if (!answer.accepted()) {
@@ -102,6 +108,10 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     negotiator.loginAccepted(answer.packetSize());
+    logLoggedIn(ctx);
+  }
+
+  private void logLoggedIn(ChannelHandlerContext ctx) {
     if (loginTimer != null) {
       loginTimer.cancel(false);
     }
@@ -118,6 +128,10 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     }
     TdsMessage request;
     while (streaming == null && (request = negotiator.poll()) != null) {
+      if (session instanceof RelaySessionHandler) {
+        ((RelaySessionHandler) session).relayRequest(request);
+        continue;
+      }
       ResponseStream stream = session instanceof StreamingSessionHandler
           ? ((StreamingSessionHandler) session).stream(request, info(ctx)) : null;
       if (stream != null) {
@@ -145,6 +159,9 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (session instanceof RelaySessionHandler && ctx.channel().isWritable()) {
+      ((RelaySessionHandler) session).clientWritable();
+    }
     if (streaming == null || !ctx.channel().isWritable()) {
       return;
     }
@@ -184,6 +201,9 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     streaming = null;
+    if (session instanceof RelaySessionHandler) {
+      ((RelaySessionHandler) session).clientClosed(closeLogged ? "closed by the server" : "the client closed the connection");
+    }
     if (loginTimer != null) {
       loginTimer.cancel(false);
     }
@@ -193,6 +213,54 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     }
     if (counted) {
       active.decrementAndGet();
+    }
+  }
+
+  /** The {@link ClientLink} of a relaying session: the negotiator and channel of this connection. */
+  private final class Link implements ClientLink {
+
+    private final ChannelHandlerContext ctx;
+
+    Link(ChannelHandlerContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public io.netty.channel.Channel channel() {
+      return ctx.channel();
+    }
+
+    @Override
+    public ConnectionInfo info() {
+      return TdsChannelHandler.this.info(ctx);
+    }
+
+    @Override
+    public void send(TdsMessage message) throws TdsException {
+      write(ctx, negotiator.send(message));
+    }
+
+    @Override
+    public void sendPart(io.tdstls.protocol.packet.PacketType type, byte[] piece, boolean endOfMessage) throws TdsException {
+      write(ctx, negotiator.sendPart(type, piece, endOfMessage));
+    }
+
+    @Override
+    public void loginAccepted(int packetSize) {
+      negotiator.loginAccepted(packetSize);
+      logLoggedIn(ctx);
+      try {
+        serveRequests(ctx); // messages the client sent while the login was being relayed
+      } catch (TdsException e) {
+        closeAfterFlush(ctx, e);
+      }
+    }
+
+    @Override
+    public void close(String reason) {
+      closeLogged = true;
+      LOG.log(Level.INFO, "conn {0} from {1}: closed: {2}", spid, ctx.channel().remoteAddress(), reason);
+      ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
   }
 }
