@@ -25,7 +25,17 @@ final class ClientErrors {
   static TdsMessage backendFailure(TdsException e, String gatewayName) {
     String text = "tds-tls gateway: the backend failed (" + e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "): " + e.getMessage()
         + (e.advice().isEmpty() ? "" : ". What to do: " + e.advice());
-    ServerMessage error = ServerMessage.error(GATEWAY_ERROR, 1, 20, text, gatewayName, "", 1);
+    return message(GATEWAY_ERROR, text, gatewayName);
+  }
+
+  /** SQL Server's answer to a TDS 7.x login when only strict connections are accepted (17819). */
+  static TdsMessage strictRequired(String gatewayName) {
+    return message(17819, "Client unable to establish connection because an error was encountered during handshakes"
+        + " before login. This server is configured to accept only strict (TDS 8.0 and above) connections.", gatewayName);
+  }
+
+  private static TdsMessage message(int number, String text, String gatewayName) {
+    ServerMessage error = ServerMessage.error(number, 1, 20, text, gatewayName, "", 1);
     Done done = Done.of(TokenType.DONE, DoneStatus.ERROR.code(), 0, 0);
     return new TdsMessage(PacketType.TABULAR_RESULT, new TokenEncoder(TdsVersion.V7_4).encode(error, done));
   }

@@ -4,6 +4,8 @@ import io.tdstls.error.TdsException;
 import io.tdstls.error.TdsConnectionException;
 import io.tdstls.negotiation.ClientNegotiator;
 import io.tdstls.negotiation.EncryptMode;
+import io.tdstls.negotiation.StrictPolicy;
+import io.tdstls.protocol.encryption.Outcome;
 import io.tdstls.negotiation.NegotiatedSecurity;
 import io.tdstls.negotiation.TlsEngineSource;
 import io.tdstls.negotiation.TlsNegotiationMode;
@@ -32,6 +34,8 @@ final class RelaySession implements RelaySessionHandler {
   private static final System.Logger LOG = System.getLogger(TdsGateway.class.getName());
   /** The largest message accepted from the backend while logging in (the login response). */
   private static final int MAX_LOGIN_RESPONSE = 4 << 20;
+  /** The server name in the gateway's own ERROR tokens. */
+  private static final String GATEWAY_NAME = "tds-tls-gateway";
 
   private final GatewayConfig config;
   private final ClientEngineFactory backendTls;
@@ -56,6 +60,12 @@ final class RelaySession implements RelaySessionHandler {
     this.audit = new AuditLine(link.info().remote(), config.backendInsecure());
     NegotiatedSecurity front = link.info().security();
     audit.front(front);
+    if (config.frontPolicy().strict() == StrictPolicy.REQUIRED && (front == null || front.outcome() != Outcome.STRICT)) {
+      audit.outcome("front", "refused: a TDS 7.x login where strict is required (17819)");
+      link.send(ClientErrors.strictRequired(GATEWAY_NAME));
+      end("front", "strict required, the client logged in over TDS 7.x");
+      return;
+    }
     audit.outcome("front", "negotiated");
     byte[] payload = message.payload();
     Login7 login = Login7.decode(payload);
@@ -191,7 +201,7 @@ final class RelaySession implements RelaySessionHandler {
     LOG.log(Level.WARNING, "conn from {0}: backend {1} failed: {2}", link.info().remote(), backend.peer(), e.describe());
     if (!inMessageToClient) {
       try {
-        link.send(ClientErrors.backendFailure(e, "tds-tls-gateway"));
+        link.send(ClientErrors.backendFailure(e, GATEWAY_NAME));
       } catch (TdsException sendFailed) {
         // the client connection is already broken; it is closed below
       }

@@ -52,9 +52,15 @@ final class GatewayFixture {
 
   /** The project's endpoint as a TDS 7.x-only backend: strict disabled, TLS 1.2 at most. */
   TdsServer backend(ServerEncryption encryption, HeldCertificate cert) throws InterruptedException {
+    return backend(encryption, cert, 0);
+  }
+
+  /** The backend on a given port (0: ephemeral), answering {@code STREAM n} with random bytes too. */
+  TdsServer backend(ServerEncryption encryption, HeldCertificate cert, int port) throws InterruptedException {
     ServerPolicy policy = new ServerPolicy(encryption, ClientCertPolicy.MS_TDS, StrictPolicy.DISABLED);
-    ServerConfig.Builder b = ServerConfig.builder().policy(policy)
-        .sessions(DiagnosticSessionHandler.factory(Authenticator.users(Map.of(USER, PASSWORD)), StrictPolicy.DISABLED, "backend"));
+    ServerConfig.Builder b = ServerConfig.builder().policy(policy).port(port).maxConnections(2000)
+        .sessions(RandomBytes.around(DiagnosticSessionHandler.factory(Authenticator.users(Map.of(USER, PASSWORD)),
+            StrictPolicy.DISABLED, "backend")));
     if (encryption != ServerEncryption.NOT_SUPPORTED) {
       b.tls(new io.tdstls.tls.ServerEngineFactory(ServerTlsConfig.builder().certifiedKey(cert.certifiedKey())
           .maxProtocolVersion(TlsVersion.TLS_1_2).build()));

@@ -45,7 +45,7 @@ public record ServeCertificate(CertifiedKey key, String source, Path pemFile) {
    * @throws TdsConfigException if the files cannot be read, or options contradict each other
    * @throws UncheckedIOException if a generated certificate cannot be written
    */
-  static ServeCertificate of(ServeOptions o) {
+  static ServeCertificate of(FrontOptions o, String host) {
     char[] password = o.keyPassword == null ? null : o.keyPassword.toCharArray();
     if (o.pkcs12 != null) {
       if (o.cert != null || o.key != null) {
@@ -59,7 +59,7 @@ public record ServeCertificate(CertifiedKey key, String source, Path pemFile) {
       }
       return new ServeCertificate(CertifiedKey.fromPemFiles(o.cert, o.key, password), "PEM " + o.cert, null);
     }
-    return generate(o.host, o.certDir);
+    return generate(host, o.certDir);
   }
 
   private static ServeCertificate generate(String host, Path dir) {

@@ -74,7 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
     m.put("encryption", label(p.encryption()));
     m.put("strict", label(p.strict()));
     m.put("client_cert_policy", label(p.clientCert()));
-    m.put("tls_provider", options.tlsProvider.toLowerCase(java.util.Locale.ROOT));
+    m.put("tls_provider", options.front.tlsProvider.toLowerCase(java.util.Locale.ROOT));
     if (setup.certificate() != null) {
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("subject", setup.certificate().key().leaf().getSubjectX500Principal().getName());
@@ -98,7 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
     lines.add("tds-tls serve: diagnostic endpoint listening on " + options.host + ":" + port);
     lines.add("  encryption " + label(p.encryption()) + ", strict " + label(p.strict())
         + ", CLIENT_CERT answered as " + label(p.clientCert())
-        + (setup.certificate() == null ? "" : ", TLS provider " + options.tlsProvider.toLowerCase(java.util.Locale.ROOT)));
+        + (setup.certificate() == null ? "" : ", TLS provider " + options.front.tlsProvider.toLowerCase(java.util.Locale.ROOT)));
     if (setup.certificate() != null) {
       ServeCertificate c = setup.certificate();
       lines.add("  certificate " + c.key().leaf().getSubjectX500Principal().getName() + " (" + c.source() + ")");

@@ -1,18 +1,12 @@
 package io.tdstls.cli.serve;
 
 import io.tdstls.error.TdsConfigException;
-import io.tdstls.negotiation.ServerPolicy;
 import io.tdstls.negotiation.StrictPolicy;
-import io.tdstls.protocol.encryption.ClientCertPolicy;
 import io.tdstls.protocol.encryption.ServerEncryption;
 import io.tdstls.server.Authenticator;
 import io.tdstls.server.ServerConfig;
-import io.tdstls.server.TlsProvider;
 import io.tdstls.server.diagnostic.DiagnosticSessionHandler;
-import io.tdstls.tls.ClientCertificateMode;
-import io.tdstls.tls.ServerTlsConfig;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -56,15 +50,8 @@ public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<
    * @throws TdsConfigException if a value is invalid or options contradict each other
    */
   public static ServeSetup of(ServeOptions o) {
-    ServerEncryption encryption = choice("--encryption", o.encryption, ServerEncryption.class);
-    StrictPolicy strict = o.strict != null ? choice("--strict", o.strict, StrictPolicy.class)
-        : encryption == ServerEncryption.NOT_SUPPORTED ? StrictPolicy.DISABLED : StrictPolicy.ALLOWED;
-    if (encryption == ServerEncryption.NOT_SUPPORTED && strict != StrictPolicy.DISABLED) {
-      throw new TdsConfigException("--encryption not-supported means no TLS, so strict connections cannot be "
-          + strict.name().toLowerCase(Locale.ROOT) + ": drop --strict or choose --encryption available or forced");
-    }
-    ServerPolicy policy = new ServerPolicy(encryption, choice("--client-cert-policy", o.clientCertPolicy,
-        ClientCertPolicy.class), strict);
+    FrontSetup front = FrontSetup.of(o.front, o.host, ServerEncryption.AVAILABLE);
+    StrictPolicy strict = front.policy().strict();
     Map<String, String> users = users(o.users);
     boolean generated = users.isEmpty();
     if (generated) {
@@ -73,39 +60,14 @@ public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<
     if (o.port < 0 || o.port > 65535) {
       throw TdsConfigException.invalidValue("--port", Integer.toString(o.port), List.of("0..65535"));
     }
-    ServerConfig.Builder b = ServerConfig.builder().host(o.host).port(o.port).policy(policy)
-        .loginTimeout(Duration.ofSeconds(positive("--login-timeout", o.loginTimeoutSeconds)))
-        .maxConnections(positive("--max-connections", o.maxConnections))
+    ServerConfig.Builder b = ServerConfig.builder().host(o.host).port(o.port).policy(front.policy())
+        .loginTimeout(front.loginTimeout())
+        .maxConnections(front.maxConnections())
         .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(Authenticator.users(users), strict, o.serverName)));
-    ServeCertificate certificate = null;
-    if (encryption != ServerEncryption.NOT_SUPPORTED) {
-      certificate = ServeCertificate.of(o);
-      b.tls(tls(o, certificate), choice("--tls-provider", o.tlsProvider, TlsProvider.class));
-    } else if (o.cert != null || o.pkcs12 != null || !o.clientCas.isEmpty()) {
-      throw new TdsConfigException("--encryption not-supported serves no TLS: drop --cert, --pkcs12 and --client-ca");
+    if (front.tls() != null) {
+      b.tls(front.tls(), front.provider());
     }
-    return new ServeSetup(b.build(), certificate, users, generated);
-  }
-
-  /**
-   * The TLS settings: certificate files given on the command line are read from their paths, so
-   * that replacing them is picked up without a restart (hot reload); a generated one is in memory.
-   */
-  private static ServerTlsConfig tls(ServeOptions o, ServeCertificate certificate) {
-    char[] password = o.keyPassword == null ? null : o.keyPassword.toCharArray();
-    ServerTlsConfig.Builder t = ServerTlsConfig.builder();
-    if (o.pkcs12 != null) {
-      t.pkcs12(o.pkcs12, password);
-    } else if (o.cert != null) {
-      t.certificatePem(o.cert, o.key, password);
-    } else {
-      t.certifiedKey(certificate.key());
-    }
-    if (!o.clientCas.isEmpty()) {
-      t.clientCertificates(choice("--client-cert-mode", o.clientCertMode, ClientCertificateMode.class));
-      o.clientCas.forEach(t::addTrustedClientCa);
-    }
-    return t.build();
+    return new ServeSetup(b.build(), front.certificate(), users, generated);
   }
 
   private static Map<String, String> users(List<String> specs) {
@@ -118,13 +80,6 @@ public record ServeSetup(ServerConfig config, ServeCertificate certificate, Map<
       users.put(spec.substring(0, colon), spec.substring(colon + 1));
     }
     return users;
-  }
-
-  private static int positive(String option, int value) {
-    if (value < 1) {
-      throw TdsConfigException.invalidValue(option, Integer.toString(value), List.of("a positive number"));
-    }
-    return value;
   }
 
   /**
