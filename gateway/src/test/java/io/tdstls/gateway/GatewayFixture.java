@@ -59,6 +59,7 @@ final class GatewayFixture {
   TdsServer backend(ServerEncryption encryption, HeldCertificate cert, int port) throws InterruptedException {
     ServerPolicy policy = new ServerPolicy(encryption, ClientCertPolicy.MS_TDS, StrictPolicy.DISABLED);
     ServerConfig.Builder b = ServerConfig.builder().policy(policy).port(port).maxConnections(2000)
+        .loginTimeout(java.time.Duration.ofSeconds(120))
         .sessions(RandomBytes.around(DiagnosticSessionHandler.factory(Authenticator.users(Map.of(USER, PASSWORD)),
             StrictPolicy.DISABLED, "backend")));
     if (encryption != ServerEncryption.NOT_SUPPORTED) {

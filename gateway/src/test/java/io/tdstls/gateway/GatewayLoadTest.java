@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GatewayLoadTest {
 
   static final int CONNECTIONS = 1000;
-  static final long RESULT_BYTES = 256 * 1024 + 17;
+  static final long RESULT_BYTES = 128 * 1024 + 17;
 
   @TempDir Path dir;
 
