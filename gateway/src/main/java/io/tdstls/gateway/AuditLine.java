@@ -1,7 +1,5 @@
 package io.tdstls.gateway;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdstls.negotiation.NegotiatedSecurity;
 import io.tdstls.negotiation.TlsInfo;
 import java.net.SocketAddress;
@@ -14,8 +12,6 @@ import java.util.Optional;
  * ends: client, front negotiation, login, backend negotiation, bytes each way, duration, end reason.
  */
 final class AuditLine {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final long startNanos = System.nanoTime();
   private final Map<String, Object> fields = new LinkedHashMap<>();
@@ -85,10 +81,40 @@ final class AuditLine {
     fields.put("duration_ms", (System.nanoTime() - startNanos) / 1_000_000);
     fields.put("end_side", side);
     fields.put("end_reason", reason);
-    try {
-      sink.accept(JSON.writeValueAsString(fields));
-    } catch (JsonProcessingException e) {
-      sink.accept("{\"event\":\"tds-tls gateway connection\",\"audit_error\":\"" + e.getOriginalMessage() + "\"}");
+    sink.accept(json(fields));
+  }
+
+  /** One JSON object on one line: strings and numbers and booleans only. */
+  static String json(Map<String, Object> fields) {
+    StringBuilder b = new StringBuilder("{");
+    for (Map.Entry<String, Object> e : fields.entrySet()) {
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      quote(e.getKey(), b);
+      b.append(':');
+      Object v = e.getValue();
+      if (v instanceof Number || v instanceof Boolean) {
+        b.append(v);
+      } else {
+        quote(String.valueOf(v), b);
+      }
     }
+    return b.append('}').toString();
+  }
+
+  private static void quote(String s, StringBuilder b) {
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    b.append('"');
   }
 }

@@ -228,7 +228,9 @@ final class RelaySession implements RelaySessionHandler {
     if (backend != null) {
       backend.close();
     }
-    audit.end(side, reason, config.audit());
+    if (audit != null) {
+      audit.end(side, reason, config.audit());
+    }
     link.close("the " + side + " side ended: " + reason);
   }
 }
