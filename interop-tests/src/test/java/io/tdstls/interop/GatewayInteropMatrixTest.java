@@ -60,7 +60,7 @@ class GatewayInteropMatrixTest {
       for (ServerEncryption backend : BACKENDS) {
         try (InteropServer gateway = InteropServer.throughGateway(front, backend, dir)) {
           for (Case c : InteropMatrixTest.CASES) {
-            ClientRun run = run(c, gateway);
+            ClientRun run = InteropMatrixTest.run(c, gateway, dir);
             results.computeIfAbsent(c, k -> new LinkedHashMap<>()).put(column(front, backend), run);
             String want = expected(c, front, backend);
             String got = run.succeeded() ? run.encryptOption().substring(0, 1) : "X";
@@ -73,17 +73,6 @@ class GatewayInteropMatrixTest {
       }
     }
     assertThat(mismatches).as("combinations through the gateway that did not behave as expected").isEmpty();
-  }
-
-  private static ClientRun run(Case c, InteropServer server) throws Exception {
-    switch (c.client()) {
-      case "mssql-jdbc":
-        return JdbcRunner.run(server, c.mode());
-      case "tedious":
-        return TediousRunner.run(server, c.mode());
-      default:
-        return TsqlRunner.run(server, c.mode(), dir);
-    }
   }
 
   @AfterAll
