@@ -59,8 +59,8 @@ public final class GatewayBench {
             .backendTls(pki.clientTls(TlsVersion.TLS_1_3).mode(EncryptMode.MANDATORY).build())
             .audit(line -> { })
             .build())) {
-      int roundTrips = (int) Math.max(20, Math.min(2000, settings.connections().maxCount()));
-      int connections = (int) Math.max(3, Math.min(200, settings.connections().maxCount() / 100));
+      int roundTrips = Math.max(20, Math.min(2000, settings.connections().maxCount()));
+      int connections = Math.max(3, Math.min(200, settings.connections().maxCount() / 100));
       log.println("gateway: " + roundTrips + " round trips, " + connections + " connections, "
           + settings.transferBytes() / (1 << 20) + " MiB result, direct and through the gateway");
       double[] direct = latencies(client(backend.port()), roundTrips);
