@@ -98,7 +98,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   }
 
   /** Switches to packet-by-packet delivery once the backend accepted the login. */
-  void loginAccepted(int packetSize) {
+  void loginAccepted(int packetSize) throws TdsException {
     core.loginAccepted(packetSize);
     core.deliverPackets(true);
     loggedIn = true;
