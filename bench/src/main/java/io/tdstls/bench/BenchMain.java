@@ -25,7 +25,7 @@ public final class BenchMain {
    * Runs the suite.
    *
    * @param args {@code --out FILE} (default {@code BENCHMARKS.md} in the working directory), {@code
-   *     --jmh-only}, {@code --no-jmh}, {@code --only connections|throughput|memory|jmh}
+   *     --jmh-only}, {@code --no-jmh}, {@code --only connections|throughput|memory|jmh|gateway}
    * @throws Exception if a scenario fails
    */
   public static void main(String[] args) throws Exception {

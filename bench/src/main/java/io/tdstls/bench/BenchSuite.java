@@ -76,6 +76,12 @@ public final class BenchSuite {
       tables.addAll(m.tables());
       targets.addAll(m.targets());
     }
+    if (sections.contains(Section.GATEWAY)) {
+      io.tdstls.bench.gateway.GatewayBench g = new io.tdstls.bench.gateway.GatewayBench(pki, settings, log);
+      g.run();
+      tables.addAll(g.tables());
+      targets.addAll(g.targets());
+    }
     if (sections.contains(Section.JMH)) {
       tables.add(JmhSuite.run(settings.jmhQuick(), log, targets));
     }

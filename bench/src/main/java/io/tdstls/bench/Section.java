@@ -9,5 +9,7 @@ public enum Section {
   /** Memory per idle encrypted connection (4). */
   MEMORY,
   /** JMH microbenchmarks (6). */
-  JMH
+  JMH,
+  /** The gateway against direct connections to the same backend (7). */
+  GATEWAY
 }

@@ -55,6 +55,15 @@ class BenchSmokeTest {
   }
 
   @Test
+  void gatewayScenariosProduceRatios() throws Exception {
+    BenchSuite suite = run(Section.GATEWAY);
+    Table t = table(suite, "7.");
+    assertThat(t.rows()).hasSize(4);
+    allPositive(t, "direct", "gateway", "gateway / direct");
+    assertThat(suite.targets()).hasSize(1);
+  }
+
+  @Test
   void throughputScenariosProduceRates() throws Exception {
     BenchSuite suite = run(Section.THROUGHPUT);
     Table t = table(suite, "3.");

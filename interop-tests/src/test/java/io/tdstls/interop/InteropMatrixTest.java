@@ -71,7 +71,7 @@ class InteropMatrixTest {
     for (Policy policy : Policy.values()) {
       try (InteropServer server = InteropServer.start(policy, dir)) {
         for (Case c : CASES) {
-          ClientRun run = run(c, server);
+          ClientRun run = run(c, server, dir);
           results.computeIfAbsent(c, k -> new EnumMap<>(Policy.class)).put(policy, run);
           String expected = c.expected().split(" ")[policy.ordinal()];
           String got = run.succeeded() ? run.encryptOption().substring(0, 1) : "X";
@@ -84,7 +84,7 @@ class InteropMatrixTest {
     assertThat(mismatches).as("combinations that did not behave as the table says").isEmpty();
   }
 
-  private static ClientRun run(Case c, InteropServer server) throws Exception {
+  static ClientRun run(Case c, InteropServer server, Path dir) throws Exception {
     switch (c.client()) {
       case "mssql-jdbc":
         return JdbcRunner.run(server, c.mode());

@@ -41,12 +41,22 @@ final class InteropServer implements AutoCloseable {
   }
 
   final TdsServer server;
+  /** The gateway in front of {@link #server}, or {@code null} when clients reach the server directly. */
+  final io.tdstls.gateway.TdsGateway gateway;
   final Path caPem;
   final Path serverPem;
   final Path trustStore;
+  /** The certificate clients validate. */
+  private HeldCertificate frontCert;
 
   private InteropServer(TdsServer server, Path caPem, Path serverPem, Path trustStore) {
+    this(server, null, caPem, serverPem, trustStore);
+  }
+
+  private InteropServer(TdsServer server, io.tdstls.gateway.TdsGateway gateway, Path caPem, Path serverPem,
+      Path trustStore) {
     this.server = server;
+    this.gateway = gateway;
     this.caPem = caPem;
     this.serverPem = serverPem;
     this.trustStore = trustStore;
@@ -82,15 +92,57 @@ final class InteropServer implements AutoCloseable {
       ServerEngineFactory tls = new ServerEngineFactory(ServerTlsConfig.builder().certifiedKey(cert.certifiedKey()).build());
       b.engines(tls::newEngine);
     }
-    return new InteropServer(TdsServer.start(b.build()), caPem, serverPem, trustStore);
+    InteropServer started = new InteropServer(TdsServer.start(b.build()), caPem, serverPem, trustStore);
+    started.frontCert = cert;
+    return started;
   }
 
   int port() {
-    return server.port();
+    return gateway != null ? gateway.port() : server.port();
+  }
+
+  /**
+   * Starts our endpoint as a TDS 7.x-only backend (strict disabled, TLS 1.2 at most) with the
+   * given encryption, and a gateway in front of it with the given front policy. Clients see the
+   * gateway (its certificate is the one {@link #caPem}, {@link #serverPem} and {@link #trustStore}
+   * describe); the gateway connects to the backend in mode mandatory, or off when the backend has
+   * no encryption.
+   */
+  static InteropServer throughGateway(Policy front, ServerEncryption backendEncryption, Path dir) throws Exception {
+    InteropServer direct = start(front, dir);
+    direct.server.close();
+    HeldCertificate backendCert = HeldCertificate.builder().commonName("localhost").addIpAddress("127.0.0.1")
+        .serverAuth().build();
+    ServerConfig.Builder b = ServerConfig.builder()
+        .policy(new ServerPolicy(backendEncryption, ClientCertPolicy.MS_TDS, StrictPolicy.DISABLED))
+        .sessions(DiagnosticSessionHandler.factory(Authenticator.users(Map.of(USER, PASSWORD)), StrictPolicy.DISABLED,
+            "interop-7x-backend"));
+    boolean tls = backendEncryption != ServerEncryption.NOT_SUPPORTED;
+    if (tls) {
+      b.tls(new ServerEngineFactory(ServerTlsConfig.builder().certifiedKey(backendCert.certifiedKey())
+          .maxProtocolVersion(io.tdstls.tls.TlsVersion.TLS_1_2).build()));
+    }
+    TdsServer backend = TdsServer.start(b.build());
+    io.tdstls.gateway.GatewayConfig.Builder g = io.tdstls.gateway.GatewayConfig.builder()
+        .frontPolicy(front.policy)
+        .backend("127.0.0.1", backend.port())
+        .backendTls(io.tdstls.tls.TlsConfig.builder()
+            .mode(tls ? io.tdstls.negotiation.EncryptMode.MANDATORY : io.tdstls.negotiation.EncryptMode.OFF)
+            .serverCertificateSha256(backendCert.sha256Fingerprint().bytes()).build())
+        .audit(line -> { });
+    if (front.policy.encryption() != ServerEncryption.NOT_SUPPORTED) {
+      g.frontTls(ServerTlsConfig.builder().certifiedKey(direct.frontCert.certifiedKey()).build(),
+          io.tdstls.server.TlsProvider.JDK);
+    }
+    return new InteropServer(backend, io.tdstls.gateway.TdsGateway.start(g.build()), direct.caPem, direct.serverPem,
+        direct.trustStore);
   }
 
   @Override
   public void close() {
+    if (gateway != null) {
+      gateway.close();
+    }
     server.close();
   }
 }

@@ -99,7 +99,9 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
           closeAfterFlush(ctx, negotiator.failure());
           break;
         case LOGIN7_RECEIVED:
-          login(ctx);
+          if (!(session instanceof RelaySessionHandler)) { // a relayed login goes on when the backend answers
+            login(ctx);
+          }
           serveRequests(ctx);
           break;
         case LOGGED_IN:
@@ -153,6 +155,10 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     if (session == null) { // an SSPI or FEDAUTH_TOKEN message continues the same session's login
       session = config.sessions().get();
     }
+    if (session instanceof RelaySessionHandler) {
+      ((RelaySessionHandler) session).relayLogin(login7, new Link(ctx));
+      return;
+    }
     LoginAnswer answer = session.login(login7, info(ctx));
     if (answer.continues()) {
       write(ctx, negotiator.send(answer.response()));
@@ -187,6 +193,10 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     negotiator.loginAccepted(answer.packetSize());
+    logLoggedIn(ctx);
+  }
+
+  private void logLoggedIn(ChannelHandlerContext ctx) {
     releaseReservation();
     if (loginTimer != null) {
       loginTimer.cancel(false);
@@ -204,6 +214,10 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     }
     TdsMessage request;
     while (streaming == null && ctx.channel().isWritable() && (request = negotiator.poll()) != null) {
+      if (session instanceof RelaySessionHandler) {
+        ((RelaySessionHandler) session).relayRequest(request);
+        continue;
+      }
       ResponseStream stream = session instanceof StreamingSessionHandler
           ? ((StreamingSessionHandler) session).stream(request, info(ctx)) : null;
       if (stream != null) {
@@ -241,6 +255,9 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (session instanceof RelaySessionHandler && ctx.channel().isWritable()) {
+      ((RelaySessionHandler) session).clientWritable();
+    }
     if (!ctx.channel().isWritable()) {
       pauseReadingIfBacklogged(ctx);
       return;
@@ -308,6 +325,9 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     streaming = null;
+    if (session instanceof RelaySessionHandler) {
+      ((RelaySessionHandler) session).clientClosed(closeLogged ? "closed by the server" : "the client closed the connection");
+    }
     releaseReservation();
     negotiator.close();
     if (loginTimer != null) {
@@ -320,6 +340,55 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     if (counted) {
       active.decrementAndGet();
       events.connectionClosed(spid, bytesIn, bytesOut);
+    }
+  }
+
+  /** The {@link ClientLink} of a relaying session: the negotiator and channel of this connection. */
+  private final class Link implements ClientLink {
+
+    private final ChannelHandlerContext ctx;
+
+    Link(ChannelHandlerContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public io.netty.channel.Channel channel() {
+      return ctx.channel();
+    }
+
+    @Override
+    public ConnectionInfo info() {
+      return TdsChannelHandler.this.info(ctx);
+    }
+
+    @Override
+    public void send(TdsMessage message) throws TdsException {
+      write(ctx, negotiator.send(message));
+    }
+
+    @Override
+    public void sendPart(io.tdstls.protocol.packet.PacketType type, byte[] piece, boolean endOfMessage) throws TdsException {
+      write(ctx, negotiator.sendPart(type, piece, endOfMessage));
+    }
+
+    @Override
+    public void loginAccepted(int packetSize) {
+      events.loggedIn(spid, true, java.time.Duration.ofNanos(System.nanoTime() - openedAt));
+      negotiator.loginAccepted(packetSize);
+      logLoggedIn(ctx);
+      try {
+        serveRequests(ctx); // messages the client sent while the login was being relayed
+      } catch (TdsException e) {
+        closeAfterFlush(ctx, e);
+      }
+    }
+
+    @Override
+    public void close(String reason) {
+      closeLogged = true;
+      LOG.log(Level.INFO, "conn {0} from {1}: closed: {2}", spid, ctx.channel().remoteAddress(), reason);
+      ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
   }
 }

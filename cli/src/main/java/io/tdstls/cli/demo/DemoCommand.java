@@ -6,7 +6,9 @@ import io.tdstls.cli.output.ConsoleLogging;
 import io.tdstls.cli.output.Json;
 import io.tdstls.cli.output.Style;
 import io.tdstls.cli.output.TextTable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Option;
             + " policy (encryption available, forced, not supported; strict required), runs the client against it"
             + " in every mode (off, optional, mandatory, strict) and prints one table: outcome (none, login-only,"
             + " full, strict, or refused and why), TLS version, cipher suite and time to log in."
-            + " No SQL Server needed."},
+            + " Then a gateway section: a strict TLS 1.3 client through tds-tls gateway to a backend that only"
+            + " speaks TDS 7.x with TLS 1.2, with what each side negotiated. No SQL Server needed."},
     footer = {"", "Examples:",
         "  tds-tls demo",
         "  tds-tls demo --trust ca-file",
@@ -49,10 +52,16 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ConsoleLogging.install(verbose ? Level.INFO : Level.OFF);
     DemoResult result = new DemoRunner(trust).run();
+    byte[] random = new byte[12];
+    new java.security.SecureRandom().nextBytes(random);
+    Map<String, String> gateway = GatewayDemo.run(DemoRunner.USER, java.util.HexFormat.of().formatHex(random));
     if (json) {
-      System.out.println(Json.write(result.toMap()));
+      Map<String, Object> doc = new LinkedHashMap<>(result.toMap());
+      doc.put("gateway", gateway);
+      System.out.println(Json.write(doc));
     } else {
       System.out.print(format(result, Style.detect()));
+      System.out.print(formatGateway(gateway, Style.detect()));
     }
     return ExitCode.OK.code();
   }
@@ -82,6 +91,22 @@ public final class DemoCommand implements Callable<Integer> {
     out.append(table.format()).append('\n');
     out.append("none: the password crossed the wire only XOR-obfuscated; login-only: TLS for LOGIN7, then clear;\n")
         .append("full: TLS inside PRELOGIN for the whole session (TDS 7.x); strict: TLS first (TDS 8.0).\n");
+    return out.toString();
+  }
+
+  /**
+   * Formats the gateway section: what each side of the gateway negotiated.
+   *
+   * @param facts the section's facts, in display order
+   * @param style colour, or plain
+   * @return the text
+   */
+  static String formatGateway(Map<String, String> facts, Style style) {
+    StringBuilder out = new StringBuilder("\n");
+    out.append(style.bold("gateway")).append(": a strict TLS 1.3 client reaches a TDS 7.x-only server through"
+        + " tds-tls gateway\n");
+    facts.forEach((k, v) -> out.append(String.format("  %-19s %s%n", k, k.equals("outcome")
+        ? (v.equals("ok") ? style.good(v) : style.bad(v)) : v)));
     return out.toString();
   }
 

@@ -191,7 +191,7 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
    * The TLS settings: certificate files are read from their paths, so that replacing them is picked
    * up without a restart (hot reload); a generated one is in memory.
    */
-  private static ServerTlsConfig tls(ListenerConfig l, ServeCertificate certificate) {
+  static ServerTlsConfig tls(ListenerConfig l, ServeCertificate certificate) {
     TlsMaterial m = l.tls();
     char[] password = m.keyPassword() == null ? null : m.keyPassword().reveal().toCharArray();
     ServerTlsConfig.Builder t = ServerTlsConfig.builder();

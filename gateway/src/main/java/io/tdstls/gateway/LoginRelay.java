@@ -1,0 +1,72 @@
+package io.tdstls.gateway;
+
+import io.tdstls.error.TdsException;
+import io.tdstls.error.TdsProtocolException;
+import io.tdstls.protocol.login.TdsVersion;
+import io.tdstls.protocol.token.EnvChange;
+import io.tdstls.protocol.token.EnvChangeType;
+import io.tdstls.protocol.token.LoginAck;
+import io.tdstls.protocol.token.ServerMessage;
+import io.tdstls.protocol.token.Token;
+import io.tdstls.protocol.token.TokenDecoder;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/** LOGIN7 on its way to the backend, and what the backend answered. */
+final class LoginRelay {
+
+  /** Offset of TDSVersion in LOGIN7's fixed part ([MS-TDS] 2.2.6.4). */
+  private static final int TDS_VERSION_OFFSET = 4;
+
+  private LoginRelay() {}
+
+  /**
+   * Translates LOGIN7's TDS version for the back side: a strict back side gets 8.0, a TDS 7.x back
+   * side gets 7.4 in place of a strict client's 8.0. Everything else is relayed unchanged.
+   */
+  static byte[] translate(byte[] login7, boolean backStrict) throws TdsProtocolException {
+    if (login7.length < TDS_VERSION_OFFSET + 4) {
+      throw new TdsProtocolException("LOGIN7", "LOGIN7 is " + login7.length + " bytes, too short for its fixed part", 0);
+    }
+    ByteBuffer b = ByteBuffer.wrap(login7).order(ByteOrder.LITTLE_ENDIAN);
+    int version = b.getInt(TDS_VERSION_OFFSET);
+    if (backStrict) {
+      b.putInt(TDS_VERSION_OFFSET, TdsVersion.V8_0.code());
+    } else if (version == TdsVersion.V8_0.code()) {
+      b.putInt(TDS_VERSION_OFFSET, TdsVersion.V7_4.code());
+    }
+    return login7;
+  }
+
+  /** What the backend answered to LOGIN7. */
+  record Answer(LoginAck loginAck, int packetSize, EnvChange.Routing routing, ServerMessage error) {
+
+    static Answer of(byte[] payload, int requestedPacketSize) throws TdsException {
+      List<Token> tokens = new TokenDecoder(TdsVersion.V7_4).decode(payload);
+      LoginAck ack = null;
+      int packetSize = requestedPacketSize;
+      EnvChange.Routing routing = null;
+      ServerMessage error = null;
+      for (Token t : tokens) {
+        if (t instanceof LoginAck a) {
+          ack = a;
+        } else if (t instanceof EnvChange.Routing r) {
+          routing = r;
+        } else if (t instanceof EnvChange.Text e && e.changeType() == EnvChangeType.PACKET_SIZE) {
+          try {
+            packetSize = Integer.parseInt(e.newValue().trim());
+          } catch (NumberFormatException x) {
+            throw new TdsProtocolException("login response", "the backend's packet size '" + e.newValue() + "' is not a number", -1);
+          }
+        } else if (t instanceof ServerMessage m && m.isError() && error == null) {
+          error = m;
+        }
+      }
+      if (ack == null && routing == null && error == null) {
+        throw new TdsProtocolException("login response", "no LOGINACK and no error in the backend's answer to LOGIN7", -1);
+      }
+      return new Answer(ack, Math.max(512, Math.min(packetSize, 32767)), routing, error);
+    }
+  }
+}

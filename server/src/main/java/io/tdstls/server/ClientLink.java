@@ -1,0 +1,62 @@
+package io.tdstls.server;
+
+import io.netty.channel.Channel;
+import io.tdstls.error.TdsException;
+import io.tdstls.protocol.packet.PacketType;
+import io.tdstls.protocol.packet.TdsMessage;
+
+/**
+ * The client side of a relayed connection, as seen by a {@link RelaySessionHandler}: sends
+ * messages through the connection's negotiated security, and ends the login phase. Use it only on
+ * the connection's event loop ({@link #channel()}{@code .eventLoop()}).
+ */
+public interface ClientLink {
+
+  /**
+   * Returns the client's channel (for its event loop, writability and auto-read).
+   *
+   * @return the channel
+   */
+  Channel channel();
+
+  /**
+   * Returns the connection and what it negotiated.
+   *
+   * @return the connection facts
+   */
+  ConnectionInfo info();
+
+  /**
+   * Sends a whole message to the client, split into packets of the current packet size.
+   *
+   * @param message the message
+   * @throws TdsException if the connection has failed
+   */
+  void send(TdsMessage message) throws TdsException;
+
+  /**
+   * Sends one piece of a message (only after {@link #loginAccepted(int)}); see {@link
+   * io.tdstls.negotiation.ServerNegotiator#sendPart}.
+   *
+   * @param type the message type
+   * @param piece the payload bytes
+   * @param endOfMessage whether this piece ends the message
+   * @throws TdsException if the connection has failed
+   */
+  void sendPart(PacketType type, byte[] piece, boolean endOfMessage) throws TdsException;
+
+  /**
+   * Records that the login succeeded (the login response was sent), stops the login timer, and
+   * hands every later client message to {@link RelaySessionHandler#relayRequest(TdsMessage)}.
+   *
+   * @param packetSize the packet size used towards the client from now on
+   */
+  void loginAccepted(int packetSize);
+
+  /**
+   * Closes the connection after what was sent is flushed, logging the reason.
+   *
+   * @param reason why, for the server's log
+   */
+  void close(String reason);
+}
