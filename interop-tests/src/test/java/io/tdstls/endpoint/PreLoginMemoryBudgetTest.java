@@ -107,13 +107,18 @@ class PreLoginMemoryBudgetTest {
         TdsServer server = TdsServer.start(ServerEndpointTest.server(ServerEncryption.AVAILABLE, tls)
             .preLoginBufferLimit(256 << 10).preLoginBudget(1 << 20).build())) {
       try {
+        long held = 50 * 4088L; // payload bytes one connection holds once all of its wire has arrived
         for (int i = 0; i < 10; i++) {
           Socket s = new Socket("127.0.0.1", server.port());
           sockets.add(s);
           sendUntilClosed(s, wire);
+          // One connection at a time: wait until the server has taken all of it in, or closed it.
+          int sent = i + 1;
+          waitUntil(() -> server.unauthenticatedBufferedBytes() % held == 0
+              && server.unauthenticatedBufferedBytes() / held
+                  + log.lines.stream().filter(l -> l.contains("pre-login budget")).count() == sent);
         }
         // 5 x 50 x 4088 payload bytes fit in 1 MiB, a 6th does not.
-        waitUntil(() -> log.lines.stream().filter(l -> l.contains("pre-login budget")).count() >= 5);
         assertThat(log.lines).filteredOn(l -> l.contains("pre-login budget")).hasSize(5);
         assertThat(server.unauthenticatedBufferedBytes()).isEqualTo(5 * 50 * 4088L);
         try (TdsSession session = TdsClient.connect(ServerEndpointTest.pinned(server.port(), cert, EncryptMode.MANDATORY))) {
