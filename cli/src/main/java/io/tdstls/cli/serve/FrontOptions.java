@@ -6,7 +6,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The front (server-side) flags of {@code gateway}, named as {@code serve}'s: the certificate, the
+ * The server-side flags shared by {@code serve} and {@code gateway}: the certificate, the
  * encryption policy, client certificates, the TLS provider, and the limits.
  */
 public final class FrontOptions {
@@ -43,7 +43,7 @@ public final class FrontOptions {
 
   @Option(names = "--client-cert-policy", paramLabel = "ms-tds|babelfish",
       description = "How a CLIENT_CERT ENCRYPTION byte is answered: as MS-TDS says (default), or closed as Babelfish does.")
-  String clientCertPolicy = "ms-tds";
+  String clientCertPolicy;
 
   @Option(names = "--client-ca", paramLabel = "FILE",
       description = "PEM CA file whose client certificates are required on the strict path (repeatable; mTLS).")
@@ -51,18 +51,18 @@ public final class FrontOptions {
 
   @Option(names = "--client-cert-mode", paramLabel = "required|optional",
       description = "With --client-ca: whether strict clients must present a certificate (default required).")
-  String clientCertMode = "required";
+  String clientCertMode;
 
   @Option(names = "--login-timeout", paramLabel = "SECONDS", description = "Time from connect to login (default 30).")
-  int loginTimeoutSeconds = 30;
+  Integer loginTimeoutSeconds;
 
   @Option(names = "--max-connections", paramLabel = "N", description = "Connections served at once (default 1000).")
-  int maxConnections = 1000;
+  Integer maxConnections;
 
   @Option(names = "--tls-provider", paramLabel = "jdk|openssl",
       description = "TLS implementation: the JDK's (default) or OpenSSL (BoringSSL, netty-tcnative).")
-  String tlsProvider = "jdk";
+  String tlsProvider;
 
-  /** Creates the options with their defaults. */
+  /** Creates the options; a flag left out is {@code null} (or empty), and its default applies. */
   public FrontOptions() {}
 }

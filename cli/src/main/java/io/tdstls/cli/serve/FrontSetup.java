@@ -50,12 +50,14 @@ public record FrontSetup(ServerPolicy policy, ServerTlsConfig tls, TlsProvider p
       throw new TdsConfigException("--encryption not-supported means no TLS, so strict connections cannot be "
           + strict.name().toLowerCase(Locale.ROOT) + ": drop --strict or choose --encryption available or forced");
     }
-    ClientCertPolicy clientCert = ServeSetup.choice("--client-cert-policy", o.clientCertPolicy, ClientCertPolicy.class);
+    ClientCertPolicy clientCert = o.clientCertPolicy == null ? ClientCertPolicy.MS_TDS
+        : ServeSetup.choice("--client-cert-policy", o.clientCertPolicy, ClientCertPolicy.class);
     ServerPolicy policy = new ServerPolicy(encryption, clientCert, strict)
         .withAlpn(ServeSetup.choice("--alpn", o.alpn, AlpnPolicy.class));
-    Duration loginTimeout = Duration.ofSeconds(positive("--login-timeout", o.loginTimeoutSeconds));
-    int maxConnections = positive("--max-connections", o.maxConnections);
-    TlsProvider provider = ServeSetup.choice("--tls-provider", o.tlsProvider, TlsProvider.class);
+    Duration loginTimeout = Duration.ofSeconds(o.loginTimeoutSeconds == null ? 30 : positive("--login-timeout", o.loginTimeoutSeconds));
+    int maxConnections = o.maxConnections == null ? 1000 : positive("--max-connections", o.maxConnections);
+    TlsProvider provider = o.tlsProvider == null ? TlsProvider.JDK
+        : ServeSetup.choice("--tls-provider", o.tlsProvider, TlsProvider.class);
     if (encryption == ServerEncryption.NOT_SUPPORTED) {
       if (o.cert != null || o.pkcs12 != null || !o.clientCas.isEmpty()) {
         throw new TdsConfigException("--encryption not-supported serves no TLS: drop --cert, --pkcs12 and --client-ca");
@@ -64,7 +66,8 @@ public record FrontSetup(ServerPolicy policy, ServerTlsConfig tls, TlsProvider p
     }
     TlsMaterial material = new TlsMaterial(o.cert, o.key,
         o.keyPassword == null ? null : Secret.parse("inline:" + o.keyPassword), o.pkcs12, o.clientCas,
-        ServeSetup.choice("--client-cert-mode", o.clientCertMode, ClientCertificateMode.class));
+        o.clientCertMode == null ? ClientCertificateMode.REQUIRED
+            : ServeSetup.choice("--client-cert-mode", o.clientCertMode, ClientCertificateMode.class));
     ListenerConfig listener = new ListenerConfig(host, 0, material, o.certDir, encryption, strict, clientCert,
         provider.name().toLowerCase(Locale.ROOT), loginTimeout, maxConnections, "tds-tls gateway");
     ServeCertificate certificate = ServeCertificate.of(listener);

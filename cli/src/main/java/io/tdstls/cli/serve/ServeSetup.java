@@ -97,7 +97,7 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
           + strict.name().toLowerCase(Locale.ROOT) + ": drop --strict or choose --encryption available or forced");
     }
     ServerPolicy policy = new ServerPolicy(encryption, l.clientCertPolicy(), strict)
-        .withAlpn(choice("--alpn", o.alpn, AlpnPolicy.class));
+        .withAlpn(choice("--alpn", o.front.alpn, AlpnPolicy.class));
     Map<String, String> users = new LinkedHashMap<>();
     PasswordFile passwordFile = null;
     if (!o.users.isEmpty() || o.usersFile != null) {
@@ -152,29 +152,29 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
       throw TdsConfigException.invalidValue("--port", Integer.toString(o.port), List.of("0..65535"));
     }
     TlsMaterial t = f.tls();
-    boolean newCert = o.cert != null || o.key != null || o.pkcs12 != null;
-    if (o.pkcs12 != null && (o.cert != null || o.key != null)) {
+    boolean newCert = o.front.cert != null || o.front.key != null || o.front.pkcs12 != null;
+    if (o.front.pkcs12 != null && (o.front.cert != null || o.front.key != null)) {
       throw new TdsConfigException("give either --pkcs12, or --cert with --key, not both");
     }
-    if ((o.cert != null || o.key != null) && (o.cert == null || o.key == null)) {
+    if ((o.front.cert != null || o.front.key != null) && (o.front.cert == null || o.front.key == null)) {
       throw new TdsConfigException("--cert and --key go together: the PEM chain and its private key");
     }
-    TlsMaterial tls = new TlsMaterial(newCert ? o.cert : t.cert(), newCert ? o.key : t.key(),
-        o.keyPassword != null ? Secret.parse("inline:" + o.keyPassword) : t.keyPassword(),
-        newCert ? o.pkcs12 : t.pkcs12(), o.clientCas.isEmpty() ? t.clientCas() : o.clientCas,
-        o.clientCertMode != null ? choice("--client-cert-mode", o.clientCertMode, ClientCertificateMode.class)
+    TlsMaterial tls = new TlsMaterial(newCert ? o.front.cert : t.cert(), newCert ? o.front.key : t.key(),
+        o.front.keyPassword != null ? Secret.parse("inline:" + o.front.keyPassword) : t.keyPassword(),
+        newCert ? o.front.pkcs12 : t.pkcs12(), o.front.clientCas.isEmpty() ? t.clientCas() : o.front.clientCas,
+        o.front.clientCertMode != null ? choice("--client-cert-mode", o.front.clientCertMode, ClientCertificateMode.class)
             : t.clientCertMode());
     return new ListenerConfig(o.host != null ? o.host : f.host(), o.port != null ? o.port : f.port(), tls,
-        o.certDir != null ? o.certDir : f.certDir(),
-        o.encryption != null ? choice("--encryption", o.encryption, ServerEncryption.class) : f.encryption(),
-        o.strict != null ? choice("--strict", o.strict, StrictPolicy.class) : f.strict(),
-        o.clientCertPolicy != null ? choice("--client-cert-policy", o.clientCertPolicy, ClientCertPolicy.class)
+        o.front.certDir != null ? o.front.certDir : f.certDir(),
+        o.front.encryption != null ? choice("--encryption", o.front.encryption, ServerEncryption.class) : f.encryption(),
+        o.front.strict != null ? choice("--strict", o.front.strict, StrictPolicy.class) : f.strict(),
+        o.front.clientCertPolicy != null ? choice("--client-cert-policy", o.front.clientCertPolicy, ClientCertPolicy.class)
             : f.clientCertPolicy(),
-        o.tlsProvider != null ? choice("--tls-provider", o.tlsProvider, TlsProvider.class).name().toLowerCase(Locale.ROOT)
+        o.front.tlsProvider != null ? choice("--tls-provider", o.front.tlsProvider, TlsProvider.class).name().toLowerCase(Locale.ROOT)
             : f.tlsProvider(),
-        o.loginTimeoutSeconds != null ? Duration.ofSeconds(positive("--login-timeout", o.loginTimeoutSeconds))
+        o.front.loginTimeoutSeconds != null ? Duration.ofSeconds(positive("--login-timeout", o.front.loginTimeoutSeconds))
             : f.loginTimeout(),
-        o.maxConnections != null ? positive("--max-connections", o.maxConnections) : f.maxConnections(),
+        o.front.maxConnections != null ? positive("--max-connections", o.front.maxConnections) : f.maxConnections(),
         o.serverName != null ? o.serverName : f.serverName());
   }
 
