@@ -39,11 +39,23 @@ final class LoginRelay {
     return login7;
   }
 
+  /**
+   * The TDS version a LOGIN7 asks for, which sets the layout of the tokens the backend answers with
+   * (a TDS 7.1 client such as jTDS gets INFO and ERROR tokens with 2-byte line numbers).
+   */
+  static TdsVersion version(byte[] login7) {
+    if (login7.length < TDS_VERSION_OFFSET + 4) {
+      return TdsVersion.V7_4;
+    }
+    TdsVersion v = TdsVersion.fromCode(ByteBuffer.wrap(login7).order(ByteOrder.LITTLE_ENDIAN).getInt(TDS_VERSION_OFFSET));
+    return v == null ? TdsVersion.V7_4 : v;
+  }
+
   /** What the backend answered to LOGIN7. */
   record Answer(LoginAck loginAck, int packetSize, EnvChange.Routing routing, ServerMessage error) {
 
-    static Answer of(byte[] payload, int requestedPacketSize) throws TdsException {
-      List<Token> tokens = new TokenDecoder(TdsVersion.V7_4).decode(payload);
+    static Answer of(byte[] payload, int requestedPacketSize, TdsVersion version) throws TdsException {
+      List<Token> tokens = new TokenDecoder(version).decode(payload);
       LoginAck ack = null;
       int packetSize = requestedPacketSize;
       EnvChange.Routing routing = null;

@@ -10,6 +10,7 @@ import io.tdstls.negotiation.NegotiatedSecurity;
 import io.tdstls.negotiation.TlsEngineSource;
 import io.tdstls.negotiation.TlsNegotiationMode;
 import io.tdstls.protocol.login.Login7;
+import io.tdstls.protocol.login.TdsVersion;
 import io.tdstls.protocol.packet.Packet;
 import io.tdstls.protocol.packet.PacketStatus;
 import io.tdstls.protocol.packet.TdsMessage;
@@ -104,7 +105,8 @@ final class RelaySession implements RelaySessionHandler {
 
   /** The backend answered LOGIN7: relay its answer, follow a redirect, or relay its refusal. */
   void backendLoginResponse(TdsMessage response) throws TdsException {
-    LoginRelay.Answer answer = LoginRelay.Answer.of(response.payload(), requestedPacketSize);
+    LoginRelay.Answer answer = LoginRelay.Answer.of(response.payload(), requestedPacketSize,
+        LoginRelay.version(login7));
     audit.backend(backend.peer(), backend.core().negotiated());
     if (answer.routing() != null && answer.loginAck() == null) {
       follow(answer.routing());
@@ -201,7 +203,8 @@ final class RelaySession implements RelaySessionHandler {
     LOG.log(Level.WARNING, "conn from {0}: backend {1} failed: {2}", link.info().remote(), backend.peer(), e.describe());
     if (!inMessageToClient) {
       try {
-        link.send(ClientErrors.backendFailure(e, GATEWAY_NAME));
+        link.send(ClientErrors.backendFailure(e, GATEWAY_NAME,
+            login7 == null ? TdsVersion.V7_4 : LoginRelay.version(login7)));
       } catch (TdsException sendFailed) {
         // the client connection is already broken; it is closed below
       }
