@@ -27,8 +27,10 @@ public class LoginFailedException extends ServerErrorException {
       case 4060:
         return "the database does not exist or the login has no access to it: check the database name";
       case 18456:
-      default:
         return "check the user name, password and database; the server log has the exact reason for this state";
+      default:
+        // a gateway or proxy in front of the server reports its own failures this way (tds-tls gateway: 50000)
+        return "the server refused the login with error " + number + ": its message says why and what to do";
     }
   }
 }

@@ -134,4 +134,12 @@ class TdsExceptionTest {
     assertThat(bad.getMessage()).isEqualTo("invalid encrypt 'yes': valid values are off, optional, mandatory");
     assertThat(unknown.getMessage()).isEqualTo("unknown connection string key 'encrypted': valid keys are encrypt, host");
   }
+
+  @Test
+  void aLoginRefusedWithAnotherErrorDoesNotBlameThePassword() {
+    LoginFailedException gateway = new LoginFailedException(50000, 1, 20,
+        "tds-tls gateway: the backend failed (connection): the backend refused the TCP connection", "tds-tls gateway");
+    assertThat(gateway.advice()).contains("error 50000").doesNotContain("password");
+    assertThat(new LoginFailedException(18456, 1, 14, "Login failed for user 'app'.", "srv").advice()).contains("password");
+  }
 }
