@@ -35,6 +35,8 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   private Channel channel;
   private boolean loggedIn;
   private boolean ended;
+  private boolean tcpUp;
+  private boolean negotiated;
 
   private BackendConnection(ClientNegotiator core, RelaySession owner, String peer) {
     this.core = core;
@@ -97,6 +99,24 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     return loggedIn;
   }
 
+  /**
+   * Tells whether TCP is up and the TLS handshake or PRELOGIN is not finished yet.
+   *
+   * @return whether a failure now is a failed handshake
+   */
+  boolean handshaking() {
+    return tcpUp && !negotiated;
+  }
+
+  /** Tells the owner once that the negotiation finished (LOGIN7 was sent). */
+  private void checkNegotiated() {
+    ClientState st = core.state();
+    if (!negotiated && st != ClientState.FINAL && st.ordinal() >= ClientState.SENT_LOGIN7.ordinal()) {
+      negotiated = true;
+      owner.backendNegotiated();
+    }
+  }
+
   /** Switches to packet-by-packet delivery once the backend accepted the login. */
   void loginAccepted(int packetSize) throws TdsException {
     core.loginAccepted(packetSize);
@@ -121,8 +141,10 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
+    tcpUp = true;
     try {
       write(core.start());
+      checkNegotiated();
     } catch (TdsException e) {
       fail(e);
     }
@@ -138,6 +160,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
       buf.readBytes(in);
       in.flip();
       write(core.receive(in));
+      checkNegotiated();
       deliver();
     } catch (TdsException e) {
       fail(e);

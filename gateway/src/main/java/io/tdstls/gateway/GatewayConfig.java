@@ -34,6 +34,7 @@ public final class GatewayConfig {
   private final TlsConfig backendTls;
   private final Duration backendTimeout;
   private final Consumer<String> audit;
+  private final GatewayEvents events;
 
   private GatewayConfig(Builder b) {
     this.listenHost = b.listenHost;
@@ -49,6 +50,7 @@ public final class GatewayConfig {
     this.backendTls = b.backendTls;
     this.backendTimeout = b.backendTimeout;
     this.audit = b.audit;
+    this.events = b.events;
   }
 
   /**
@@ -127,6 +129,16 @@ public final class GatewayConfig {
   }
 
   /**
+   * Returns who is told what happens to connections (metrics): the front listener's events and the
+   * gateway's own.
+   *
+   * @return the watcher, {@link GatewayEvents#NONE} unless set
+   */
+  public GatewayEvents events() {
+    return events;
+  }
+
+  /**
    * Tells whether the back side is weaker than the defaults: no encryption, or no certificate or
    * host name validation. Such a gateway warns at start and marks every audit line.
    *
@@ -152,6 +164,7 @@ public final class GatewayConfig {
     private TlsConfig backendTls = TlsConfig.defaults();
     private Duration backendTimeout = Duration.ofSeconds(15);
     private Consumer<String> audit = System.err::println;
+    private GatewayEvents events = GatewayEvents.NONE;
 
     private Builder() {}
 
@@ -277,6 +290,18 @@ public final class GatewayConfig {
      */
     public Builder audit(Consumer<String> sink) {
       this.audit = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /**
+     * Sets who is told what happens to connections, for example {@code
+     * io.tdstls.metrics.GatewayMetrics} for Prometheus.
+     *
+     * @param events the watcher (thread-safe, quick, never throwing)
+     * @return this builder
+     */
+    public Builder events(GatewayEvents events) {
+      this.events = Objects.requireNonNull(events, "events");
       return this;
     }
 

@@ -37,6 +37,8 @@ final class RelaySession implements RelaySessionHandler {
   private static final int MAX_LOGIN_RESPONSE = 4 << 20;
   /** The server name in the gateway's own ERROR tokens. */
   private static final String GATEWAY_NAME = "tds-tls-gateway";
+  /** The route of every session while the gateway has a single backend. */
+  static final String DEFAULT_ROUTE = "default";
 
   private final GatewayConfig config;
   private final ClientEngineFactory backendTls;
@@ -49,20 +51,50 @@ final class RelaySession implements RelaySessionHandler {
   private boolean inMessageToClient;
   private boolean ended;
   private ScheduledFuture<?> backendTimer;
+  private final GatewayEvents events;
+  private String routeName = DEFAULT_ROUTE;
+  private boolean started;
+  private long login7At;
+  private long connectStartedAt;
 
   RelaySession(GatewayConfig config, ClientEngineFactory backendTls) {
     this.config = config;
     this.backendTls = backendTls;
+    this.events = config.events();
+  }
+
+  /**
+   * Returns the name of the route this session is relayed on: the {@code route} tag of its metrics.
+   *
+   * @return {@link #DEFAULT_ROUTE} unless routing chose another
+   */
+  String routeName() {
+    return routeName;
+  }
+
+  /**
+   * Sets the route's name; routing calls it in {@link #relayLogin} before the backend connection
+   * starts, which is when the session counts as open on its route.
+   *
+   * @param name the route's name
+   */
+  void routeName(String name) {
+    if (started) {
+      throw new IllegalStateException("the route of a started session cannot change");
+    }
+    this.routeName = java.util.Objects.requireNonNull(name, "name");
   }
 
   @Override
   public void relayLogin(TdsMessage message, ClientLink link) throws TdsException {
     this.link = link;
+    this.login7At = System.nanoTime();
     this.audit = new AuditLine(link.info().remote(), config.backendInsecure());
     NegotiatedSecurity front = link.info().security();
     audit.front(front);
     if (config.frontPolicy().strict() == StrictPolicy.REQUIRED && (front == null || front.outcome() != Outcome.STRICT)) {
       audit.outcome("front", "refused: a TDS 7.x login where strict is required (17819)");
+      events.failed(GatewayEvents.Side.FRONT, FailureKind.POLICY, false);
       link.send(ClientErrors.strictRequired(GATEWAY_NAME));
       end("front", "strict required, the client logged in over TDS 7.x");
       return;
@@ -73,6 +105,8 @@ final class RelaySession implements RelaySessionHandler {
     audit.login(login.userName(), login.appName(), login.database());
     requestedPacketSize = login.packetSize();
     login7 = LoginRelay.translate(payload, config.backendTls().mode() == EncryptMode.STRICT);
+    started = true;
+    events.sessionStarted(routeName);
     connect(config.backendHost(), config.backendPort());
   }
 
@@ -93,6 +127,7 @@ final class RelaySession implements RelaySessionHandler {
     };
     ClientNegotiator core = new ClientNegotiator(config.backendTls().mode(), preLogin, engines,
         outcome -> login7.clone(), MAX_LOGIN_RESPONSE);
+    connectStartedAt = System.nanoTime();
     backend = BackendConnection.open(link.channel().eventLoop(), host, port, config.backendTimeout(), core, this);
     BackendConnection current = backend;
     long limit = config.backendTimeout().toMillis();
@@ -101,6 +136,12 @@ final class RelaySession implements RelaySessionHandler {
         current.timeout(config.backendTimeout());
       }
     }, limit, TimeUnit.MILLISECONDS);
+  }
+
+  /** The backend connection's TCP connect, TLS handshake and PRELOGIN are done; LOGIN7 went out. */
+  void backendNegotiated() {
+    events.backendConnected(routeName, backend.core().negotiated(),
+        java.time.Duration.ofNanos(System.nanoTime() - connectStartedAt));
   }
 
   /** The backend answered LOGIN7: relay its answer, follow a redirect, or relay its refusal. */
@@ -115,6 +156,8 @@ final class RelaySession implements RelaySessionHandler {
     if (answer.error() != null) {
       audit.outcome("backend", "login refused: " + answer.error().number() + " " + answer.error().message());
       link.send(response); // the backend's own ERROR token
+      events.failed(GatewayEvents.Side.BACK, FailureKind.LOGIN, false);
+      events.loginAnswered(routeName, false, sinceLogin7());
       end("backend", "the backend refused the login (" + answer.error().number() + ")");
       return;
     }
@@ -122,9 +165,14 @@ final class RelaySession implements RelaySessionHandler {
     audit.outcome("backend", "logged in");
     backend.loginAccepted(answer.packetSize());
     link.send(response);
+    events.loginAnswered(routeName, true, sinceLogin7());
     NegotiatedSecurity front = link.info().security();
     boolean frontEncrypted = front != null && front.outcome().encryptsSession();
     link.loginAccepted(frontEncrypted ? Math.min(answer.packetSize(), 16383) : answer.packetSize());
+  }
+
+  private java.time.Duration sinceLogin7() {
+    return java.time.Duration.ofNanos(System.nanoTime() - login7At);
   }
 
   private void follow(EnvChange.Routing routing) {
@@ -135,7 +183,7 @@ final class RelaySession implements RelaySessionHandler {
     backend.close();
     if (++redirects > 5) {
       backendFailed(new TdsConnectionException("the backend redirected the login more than 5 times",
-          "the backends redirect in a loop; check their routing configuration", null));
+          "the backends redirect in a loop; check their routing configuration", null), FailureKind.OTHER);
       return;
     }
     LOG.log(Level.INFO, "the backend redirected the login to {0}:{1}; following", host, routing.port());
@@ -150,6 +198,7 @@ final class RelaySession implements RelaySessionHandler {
     boolean eom = PacketStatus.END_OF_MESSAGE.isSetIn(p.header().status());
     byte[] payload = p.payload();
     audit.payloadToClient += payload.length;
+    events.relayed(routeName, false, payload.length);
     link.sendPart(p.header().type(), payload, eom);
     inMessageToClient = !eom;
     if (!link.channel().isWritable()) {
@@ -163,6 +212,7 @@ final class RelaySession implements RelaySessionHandler {
       return;
     }
     audit.payloadToBackend += request.payload().length;
+    events.relayed(routeName, true, request.payload().length);
     backend.send(request);
     if (!backend.channel().isWritable()) {
       link.channel().config().setAutoRead(false);
@@ -192,9 +242,14 @@ final class RelaySession implements RelaySessionHandler {
 
   /** The back side failed: the client gets an ERROR token saying what and what to do, then a close. */
   void backendFailed(TdsException e) {
+    backendFailed(e, FailureKind.of(e));
+  }
+
+  private void backendFailed(TdsException e, FailureKind kind) {
     if (ended) {
       return;
     }
+    events.failed(GatewayEvents.Side.BACK, kind, backend.handshaking());
     if (backendTimer != null) {
       backendTimer.cancel(false);
     }
@@ -233,6 +288,10 @@ final class RelaySession implements RelaySessionHandler {
     }
     if (audit != null) {
       audit.end(side, reason, config.audit());
+    }
+    if (started) {
+      started = false;
+      events.sessionEnded(routeName);
     }
     link.close("the " + side + " side ended: " + reason);
   }

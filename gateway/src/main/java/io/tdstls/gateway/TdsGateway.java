@@ -5,6 +5,10 @@ import io.tdstls.server.ServerConfig;
 import io.tdstls.server.TdsServer;
 import io.tdstls.tls.ClientEngineFactory;
 import java.lang.System.Logger.Level;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A TDS-aware TLS-terminating proxy: clients meet the project's server endpoint on the front (TDS
@@ -30,6 +34,7 @@ public final class TdsGateway implements AutoCloseable {
 
   private final GatewayConfig config;
   private final TdsServer front;
+  private volatile boolean draining;
 
   private TdsGateway(GatewayConfig config, TdsServer front) {
     this.config = config;
@@ -60,6 +65,7 @@ public final class TdsGateway implements AutoCloseable {
         .loginTimeout(config.loginTimeout())
         .maxConnections(config.maxConnections())
         .reloadCheckInterval(config.reloadCheckInterval())
+        .events(config.events())
         .sessions(() -> new RelaySession(config, backendTls));
     config.frontTls().ifPresent(tls -> front.tls(tls, config.frontProvider()));
     return new TdsGateway(config, TdsServer.start(front.build()));
@@ -92,9 +98,49 @@ public final class TdsGateway implements AutoCloseable {
     return front.activeConnections();
   }
 
+  /**
+   * Returns the front certificate in use now; it follows the hot reload of the certificate files.
+   *
+   * @return the certificate clients are shown, empty when the front has no TLS
+   */
+  public Optional<X509Certificate> frontCertificate() {
+    return front.config().certificateChain().map(Supplier::get).filter(c -> !c.isEmpty()).map(c -> c.get(0));
+  }
+
+  /**
+   * Tells whether the gateway accepts new connections: {@code true} until {@link #drain} or {@link
+   * #close()} began (what a load balancer's health check asks).
+   *
+   * @return whether new connections are accepted
+   */
+  public boolean accepting() {
+    return !draining;
+  }
+
+  /**
+   * Shuts down gracefully: stops accepting (new connections are refused at once), waits up to
+   * {@code timeout} for the open sessions to end on their own (a session goes on relaying
+   * meanwhile), then closes the rest, on both sides.
+   *
+   * @param timeout how long open sessions may take to finish
+   * @return how many sessions finished within the timeout, and how many were closed after it
+   * @throws InterruptedException if interrupted while waiting (the rest is then not closed)
+   */
+  public DrainResult drain(Duration timeout) throws InterruptedException {
+    draining = true;
+    int open = front.drain(Duration.ZERO); // stops accepting; the count of what is open from now on
+    int left = front.drain(timeout);
+    close();
+    DrainResult result = new DrainResult(Math.max(0, open - left), left);
+    LOG.log(Level.INFO, "gateway drained: {0} sessions finished, {1} closed after {2}", result.finished(),
+        result.closed(), timeout);
+    return result;
+  }
+
   /** Stops listening and closes every connection, on both sides. */
   @Override
   public void close() {
+    draining = true;
     front.close();
   }
 }

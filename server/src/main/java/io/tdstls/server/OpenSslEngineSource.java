@@ -47,7 +47,7 @@ public final class OpenSslEngineSource implements TlsEngineSource {
   private static final System.Logger LOG = System.getLogger(TdsServer.class.getName());
 
   /** The two contexts in use: one per path. */
-  private record Contexts(SslContext preLogin, SslContext strict) {}
+  private record Contexts(SslContext preLogin, SslContext strict, List<X509Certificate> chain) {}
 
   private final ServerTlsConfig config;
   private final AtomicReference<Contexts> current = new AtomicReference<>();
@@ -90,7 +90,7 @@ public final class OpenSslEngineSource implements TlsEngineSource {
         strict.trustManager(cas.toArray(new X509Certificate[0]))
             .clientAuth(config.clientCertificateMode() == ClientCertificateMode.REQUIRED ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL);
       }
-      return new Contexts(preLogin, strict.build());
+      return new Contexts(preLogin, strict.build(), key.chain());
     } catch (SSLException | IllegalArgumentException e) {
       throw new TdsConfigException("OpenSSL rejected the TLS settings (" + e.getMessage()
           + "): check the certificate, key and cipher suites, or use the JDK provider", e);
@@ -154,6 +154,15 @@ public final class OpenSslEngineSource implements TlsEngineSource {
    */
   public int liveEngines() {
     return live.get();
+  }
+
+  /**
+   * Returns the certificate chain in use (the reloaded one once a reload succeeded).
+   *
+   * @return the chain, server certificate first
+   */
+  public List<X509Certificate> certificateChain() {
+    return current.get().chain();
   }
 
   /**

@@ -31,6 +31,7 @@ public final class ServerConfig {
   private final int preLoginBufferLimit;
   private final long preLoginBudget;
   private final java.util.function.BooleanSupplier certificateReloader;
+  private final Supplier<java.util.List<java.security.cert.X509Certificate>> certificateChain;
   private final Duration reloadCheckInterval;
   private final int writeBufferLowWaterMark;
   private final int writeBufferHighWaterMark;
@@ -49,6 +50,7 @@ public final class ServerConfig {
     this.preLoginBufferLimit = b.preLoginBufferLimit;
     this.preLoginBudget = b.preLoginBudget;
     this.certificateReloader = b.certificateReloader;
+    this.certificateChain = b.certificateChain;
     this.reloadCheckInterval = b.reloadCheckInterval;
     this.writeBufferLowWaterMark = b.writeBufferLowWaterMark;
     this.writeBufferHighWaterMark = b.writeBufferHighWaterMark;
@@ -93,6 +95,17 @@ public final class ServerConfig {
    */
   public java.util.Optional<java.util.function.BooleanSupplier> certificateReloader() {
     return java.util.Optional.ofNullable(certificateReloader);
+  }
+
+  /**
+   * Returns the certificate chain the TLS engines serve now, asked anew at every call so that a hot
+   * reload shows at once (for metrics: the certificate's expiry).
+   *
+   * @return the chain, server certificate first, if the TLS engines came from {@link
+   *     Builder#tls(ServerEngineFactory)} or {@link Builder#tls(ServerTlsConfig, TlsProvider)}
+   */
+  public java.util.Optional<Supplier<java.util.List<java.security.cert.X509Certificate>>> certificateChain() {
+    return java.util.Optional.ofNullable(certificateChain);
   }
 
   /**
@@ -228,6 +241,7 @@ public final class ServerConfig {
     private int preLoginBufferLimit = 64 << 10;
     private long preLoginBudget = 32L << 20;
     private java.util.function.BooleanSupplier certificateReloader;
+    private Supplier<java.util.List<java.security.cert.X509Certificate>> certificateChain;
     private Duration reloadCheckInterval = Duration.ofSeconds(2);
     private int writeBufferLowWaterMark = 64 << 10;
     private int writeBufferHighWaterMark = 256 << 10;
@@ -275,6 +289,7 @@ public final class ServerConfig {
     public Builder tls(ServerEngineFactory tls) {
       Objects.requireNonNull(tls, "tls");
       this.certificateReloader = tls::reloadIfChanged;
+      this.certificateChain = tls::certificateChain;
       this.engines = new TlsEngineSource() {
         @Override
         public SSLEngine newEngine(TlsNegotiationMode path) {
@@ -305,6 +320,7 @@ public final class ServerConfig {
       OpenSslEngineSource openSsl = OpenSslEngineSource.create(tls);
       this.engines = openSsl;
       this.certificateReloader = openSsl::reloadIfChanged;
+      this.certificateChain = openSsl::certificateChain;
       return this;
     }
 
