@@ -108,6 +108,15 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     return tcpUp && !negotiated;
   }
 
+  /**
+   * Tells whether the negotiation finished (LOGIN7 was sent).
+   *
+   * @return whether the backend was reached
+   */
+  boolean negotiated() {
+    return negotiated;
+  }
+
   /** Tells the owner once that the negotiation finished (LOGIN7 was sent). */
   private void checkNegotiated() {
     ClientState st = core.state();

@@ -12,7 +12,7 @@ import java.time.Duration;
  * <p>As with {@link ServerEvents}, calls come from the connection's Netty event loop: an
  * implementation must be thread-safe and quick, and must not throw. Per relayed session the order
  * is {@link #sessionStarted}, then per backend connection attempt (a redirect makes another) either
- * {@link #backendConnected} or a {@link #failed} on the back side, then at most one {@link
+ * {@link #backendConnected} or {@link #backendConnectFailed}, then at most one {@link
  * #loginAnswered}, any {@link #relayed}, and {@link #sessionEnded} last.
  */
 public interface GatewayEvents extends ServerEvents {
@@ -52,6 +52,15 @@ public interface GatewayEvents extends ServerEvents {
    * @param connectTime from the start of the TCP connect to LOGIN7 sent
    */
   default void backendConnected(String route, NegotiatedSecurity security, Duration connectTime) {}
+
+  /**
+   * A backend connection failed before LOGIN7 could be sent (the backend is down, unreachable, or
+   * refuses the gateway's TLS); {@link #failed} tells the same failure too.
+   *
+   * @param route the route's name
+   * @param kind what failed
+   */
+  default void backendConnectFailed(String route, FailureKind kind) {}
 
   /**
    * A side failed in a way the front listener's {@link ServerEvents#failed} does not tell: the back

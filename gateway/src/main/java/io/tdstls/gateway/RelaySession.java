@@ -107,6 +107,7 @@ final class RelaySession implements RelaySessionHandler {
     login7 = LoginRelay.translate(payload, config.backendTls().mode() == EncryptMode.STRICT);
     started = true;
     events.sessionStarted(routeName);
+    events.relayed(routeName, true, payload.length);
     connect(config.backendHost(), config.backendPort());
   }
 
@@ -156,6 +157,7 @@ final class RelaySession implements RelaySessionHandler {
     if (answer.error() != null) {
       audit.outcome("backend", "login refused: " + answer.error().number() + " " + answer.error().message());
       link.send(response); // the backend's own ERROR token
+      events.relayed(routeName, false, response.payload().length);
       events.failed(GatewayEvents.Side.BACK, FailureKind.LOGIN, false);
       events.loginAnswered(routeName, false, sinceLogin7());
       end("backend", "the backend refused the login (" + answer.error().number() + ")");
@@ -165,6 +167,7 @@ final class RelaySession implements RelaySessionHandler {
     audit.outcome("backend", "logged in");
     backend.loginAccepted(answer.packetSize());
     link.send(response);
+    events.relayed(routeName, false, response.payload().length);
     events.loginAnswered(routeName, true, sinceLogin7());
     NegotiatedSecurity front = link.info().security();
     boolean frontEncrypted = front != null && front.outcome().encryptsSession();
@@ -250,6 +253,9 @@ final class RelaySession implements RelaySessionHandler {
       return;
     }
     events.failed(GatewayEvents.Side.BACK, kind, backend.handshaking());
+    if (!backend.negotiated()) {
+      events.backendConnectFailed(routeName, kind);
+    }
     if (backendTimer != null) {
       backendTimer.cancel(false);
     }

@@ -35,6 +35,7 @@ public final class TdsGateway implements AutoCloseable {
   private final GatewayConfig config;
   private final TdsServer front;
   private volatile boolean draining;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private TdsGateway(GatewayConfig config, TdsServer front) {
     this.config = config;
@@ -137,10 +138,12 @@ public final class TdsGateway implements AutoCloseable {
     return result;
   }
 
-  /** Stops listening and closes every connection, on both sides. */
+  /** Stops listening and closes every connection, on both sides; later calls do nothing. */
   @Override
   public void close() {
     draining = true;
-    front.close();
+    if (closed.compareAndSet(false, true)) {
+      front.close();
+    }
   }
 }
