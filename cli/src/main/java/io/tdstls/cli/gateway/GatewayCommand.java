@@ -6,7 +6,12 @@ import io.tdstls.cli.output.Json;
 import io.tdstls.cli.serve.FrontOptions;
 import io.tdstls.cli.serve.FrontSetup;
 import io.tdstls.cli.version.VersionProvider;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tdstls.gateway.DrainResult;
 import io.tdstls.gateway.GatewayConfig;
+import io.tdstls.metrics.GatewayMetrics;
+import io.tdstls.metrics.MetricsEndpoint;
 import io.tdstls.gateway.TdsGateway;
 import io.tdstls.negotiation.ServerPolicy;
 import io.tdstls.protocol.encryption.ServerEncryption;
@@ -43,6 +48,10 @@ import picocli.CommandLine.Option;
         "      --backend-ca-file internal-ca.pem",
         "  tds-tls gateway --listen 127.0.0.1:14331 --strict required --backend 127.0.0.1:14330 \\",
         "      --backend-server-certificate-sha256 <backend SHA-256> --json",
+        "  tds-tls gateway --listen 0.0.0.0:1433 --backend sql.internal:1433 --metrics 0.0.0.0:9464 --drain-timeout 60",
+        "", "On SIGTERM: stops accepting, lets open sessions finish up to --drain-timeout, then closes the rest.",
+        "/health answers 200 while accepting and 503 while draining; it does not follow the backend",
+        "(alert on tdstls_gateway_backend_up instead).",
         "", "Exit codes: 0 stopped cleanly, 1 could not start, 2 usage error."})
 public final class GatewayCommand implements Callable<Integer> {
 
@@ -61,6 +70,14 @@ public final class GatewayCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print the start-up facts as one JSON document.")
   boolean json;
+
+  @Option(names = "--metrics", paramLabel = "HOST:PORT",
+      description = "Serve Prometheus metrics at http://HOST:PORT/metrics and a health check at /health.")
+  String metrics;
+
+  @Option(names = "--drain-timeout", paramLabel = "SECONDS",
+      description = "On SIGTERM, how long open sessions may finish before they are closed (default 30).")
+  int drainTimeoutSeconds = 30;
 
   /** Creates the command. */
   public GatewayCommand() {}
@@ -81,6 +98,11 @@ public final class GatewayCommand implements Callable<Integer> {
         .backendTls(backTls)
         .backendTimeout(Duration.ofSeconds(Math.max(1, back.timeoutSeconds)))
         .audit(auditSink());
+    PrometheusMeterRegistry registry = metrics == null ? null : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    GatewayMetrics meters = registry == null ? null : new GatewayMetrics(registry, "gateway");
+    if (meters != null) {
+      b.events(meters);
+    }
     if (frontSetup.tls() != null) {
       b.frontTls(frontSetup.tls(), frontSetup.provider());
     }
@@ -96,13 +118,46 @@ public final class GatewayCommand implements Callable<Integer> {
           + "\n  hint: choose another --listen port (0 picks a free one) or stop what is listening there");
       return ExitCode.FAILURE.code();
     }
+    MetricsEndpoint endpoint = null;
+    if (meters != null) {
+      meters.certificateExpiry(() -> gateway.frontCertificate().orElse(null));
+      try {
+        endpoint = MetricsEndpoint.start(metrics, registry, gateway::accepting);
+      } catch (IOException e) {
+        gateway.close();
+        System.err.println("tds-tls gateway: cannot serve metrics on " + metrics + ": " + e.getMessage()
+            + "\n  hint: choose another --metrics port (0 picks a free one) or stop what is listening there");
+        return ExitCode.FAILURE.code();
+      }
+    }
+    Duration drainTimeout = Duration.ofSeconds(Math.max(0, drainTimeoutSeconds));
     CountDownLatch stopped = new CountDownLatch(1);
+    MetricsEndpoint http = endpoint;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Printed, not logged: the JDK's logging resets its handlers in its own shutdown hook.
+      System.err.println("tds-tls gateway: stopping: no new connections; " + gateway.activeConnections()
+          + " open, waiting up to " + drainTimeout.toSeconds() + "s for them to finish");
+      try {
+        DrainResult r = gateway.drain(drainTimeout);
+        System.err.println("tds-tls gateway: drained " + r.finished() + ", closed " + r.closed()
+            + (r.closed() == 0 ? "" : " (still open after --drain-timeout " + drainTimeout.toSeconds() + "s)"));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       gateway.close();
+      if (http != null) {
+        http.close();
+      }
       System.err.println("tds-tls gateway: stopped");
       stopped.countDown();
     }, "tds-tls-gateway-stop"));
     Map<String, Object> facts = facts(config, frontSetup, gateway.port());
+    facts.put("metrics_port", endpoint == null ? null : endpoint.port());
+    facts.put("drain_timeout_seconds", drainTimeout.toSeconds());
+    if (endpoint != null) {
+      facts.put("metrics_url", "http://" + metrics.substring(0, metrics.lastIndexOf(':')) + ":" + endpoint.port()
+          + "/metrics");
+    }
     System.out.println(json ? Json.write(facts) : describe(facts));
     System.out.flush();
     stopped.await();
@@ -177,7 +232,9 @@ public final class GatewayCommand implements Callable<Integer> {
             + "\n  SHA-256 " + f.get("front_certificate_sha256"))
         + "\n  back: encrypt " + f.get("backend_encrypt") + ", TLS " + f.get("backend_tls_min") + ".."
         + f.get("backend_tls_max") + ", validation " + f.get("backend_validation")
-        + "\nCtrl-C or SIGTERM stops the gateway.";
+        + (f.get("metrics_url") == null ? "" : "\n  metrics at " + f.get("metrics_url") + ", health at /health")
+        + "\nCtrl-C or SIGTERM stops the gateway (open sessions get " + f.get("drain_timeout_seconds")
+        + "s to finish).";
   }
 
   private static String label(Enum<?> e) {
