@@ -55,7 +55,7 @@ public interface GatewayEvents extends ServerEvents {
 
   /**
    * A backend connection failed before LOGIN7 could be sent (the backend is down, unreachable, or
-   * refuses the gateway's TLS); {@link #failed} tells the same failure too.
+   * refuses the gateway's TLS); {@link #failed} tells the same failure next.
    *
    * @param route the route's name
    * @param kind what failed

@@ -156,19 +156,20 @@ final class RelaySession implements RelaySessionHandler {
     }
     if (answer.error() != null) {
       audit.outcome("backend", "login refused: " + answer.error().number() + " " + answer.error().message());
-      link.send(response); // the backend's own ERROR token
+      // told before the answer goes out, so that a client that saw it finds it counted
       events.relayed(routeName, false, response.payload().length);
       events.failed(GatewayEvents.Side.BACK, FailureKind.LOGIN, false);
       events.loginAnswered(routeName, false, sinceLogin7());
+      link.send(response); // the backend's own ERROR token
       end("backend", "the backend refused the login (" + answer.error().number() + ")");
       return;
     }
     backendTimer.cancel(false);
     audit.outcome("backend", "logged in");
     backend.loginAccepted(answer.packetSize());
-    link.send(response);
     events.relayed(routeName, false, response.payload().length);
     events.loginAnswered(routeName, true, sinceLogin7());
+    link.send(response);
     NegotiatedSecurity front = link.info().security();
     boolean frontEncrypted = front != null && front.outcome().encryptsSession();
     link.loginAccepted(frontEncrypted ? Math.min(answer.packetSize(), 16383) : answer.packetSize());
@@ -252,10 +253,10 @@ final class RelaySession implements RelaySessionHandler {
     if (ended) {
       return;
     }
-    events.failed(GatewayEvents.Side.BACK, kind, backend.handshaking());
     if (!backend.negotiated()) {
       events.backendConnectFailed(routeName, kind);
     }
+    events.failed(GatewayEvents.Side.BACK, kind, backend.handshaking());
     if (backendTimer != null) {
       backendTimer.cancel(false);
     }

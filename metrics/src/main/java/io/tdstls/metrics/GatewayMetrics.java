@@ -175,10 +175,10 @@ public final class GatewayMetrics implements GatewayEvents {
 
   @Override
   public void failed(Side side, FailureKind kind, boolean duringHandshake) {
-    failure(side, kind);
     if (duringHandshake) {
       handshake(side, "failed", "none");
     }
+    failure(side, kind); // last: a scrape that sees the failure sees the rest of it
   }
 
   @Override
