@@ -194,6 +194,29 @@ class GatewayMetricsTest {
   }
 
   @Test
+  void anUntrustedBackendCertificateCountsAsAFailedBackHandshake() throws Exception {
+    HeldCertificate otherCa = HeldCertificate.builder().commonName("someone else's CA").certificateAuthority(0).build();
+    Path otherCaFile = Files.writeString(dir.resolve("other-ca.pem"), otherCa.certificatePem());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    GatewayMetrics metrics = new GatewayMetrics(registry, "gw");
+    try (TdsServer backend = backend();
+        TdsGateway gateway = TdsGateway.start(gateway(backend.port(), metrics)
+            .backendTls(TlsConfig.builder().mode(EncryptMode.MANDATORY).caFile(otherCaFile).build()).build());
+        MetricsEndpoint endpoint = MetricsEndpoint.start("127.0.0.1:0", registry, gateway::accepting)) {
+      String base = "http://127.0.0.1:" + endpoint.port();
+      assertThatThrownBy(() -> TdsClient.connect(client(gateway.port(), EncryptMode.STRICT)))
+          .hasMessageContaining("tds-tls gateway");
+      String s = awaitMetric(base, "tdstls_gateway_failures_total{kind=\"tls\",listener=\"gw\",side=\"back\"}",
+          v -> v == 1);
+      assertThat(value(s, "tdstls_gateway_handshakes_total{listener=\"gw\",outcome=\"failed\",side=\"back\","
+          + "tls_version=\"none\"}")).as(s).isEqualTo(1);
+      assertThat(value(s, "tdstls_gateway_backend_up{" + DEFAULT + "}")).isZero();
+      assertThat(value(s, "tdstls_gateway_handshakes_total{listener=\"gw\",outcome=\"strict\",side=\"front\","
+          + "tls_version=\"TLSv1.3\"}")).as("the front side did its part").isEqualTo(1);
+    }
+  }
+
+  @Test
   void drainRefusesNewConnectionsLetsTheOpenSessionFinishAndSays503() throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     GatewayMetrics metrics = new GatewayMetrics(registry, "gw");
