@@ -122,6 +122,7 @@ class OpenSslProviderTest {
     Path chain = Files.writeString(dir.resolve("reload.pem"), server.certificatePem());
     Path key = Files.writeString(dir.resolve("reload.key"), server.privateKeyPkcs8Pem());
     try (TdsServer s = start(ServerTlsConfig.builder().certificatePem(chain, key, null).build())) {
+      assertThat(s.config().certificateChain().orElseThrow().get().get(0)).isEqualTo(server.certificate());
       TlsConfig pinNext = TlsConfig.builder().serverCertificateSha256(next.sha256Fingerprint().toString()).build();
       assertThatThrownBy(() -> TdsClient.connect(client(s.port(), pinNext))).isInstanceOf(TdsException.class);
       Files.writeString(dir.resolve("reload.key.tmp"), next.privateKeyPkcs8Pem());
@@ -138,6 +139,8 @@ class OpenSslProviderTest {
       }
       assertThat(after).as("new connections see the new certificate").isNotNull();
       after.close();
+      assertThat(s.config().certificateChain().orElseThrow().get().get(0))
+          .as("the certificate in use (the gateway's expiry metric reads it)").isEqualTo(next.certificate());
     }
   }
 }
