@@ -128,6 +128,9 @@ public final class GatewayCommand implements Callable<Integer> {
         System.err.println("tds-tls gateway: cannot serve metrics on " + metrics + ": " + e.getMessage()
             + "\n  hint: choose another --metrics port (0 picks a free one) or stop what is listening there");
         return ExitCode.FAILURE.code();
+      } catch (RuntimeException e) {
+        gateway.close(); // a malformed --metrics address: reported as a usage error
+        throw e;
       }
     }
     Duration drainTimeout = Duration.ofSeconds(Math.max(0, drainTimeoutSeconds));
