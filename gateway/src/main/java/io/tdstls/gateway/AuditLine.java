@@ -43,6 +43,12 @@ final class AuditLine {
     fields.put("login_database", database);
   }
 
+  /** How the gateway logged the client in: the backend's user and what authenticated the client. */
+  void mapped(String backendUser, String identity) {
+    fields.put("backend_user", backendUser);
+    fields.put("login_identity", identity);
+  }
+
   void backend(String address, NegotiatedSecurity s) {
     fields.put("backend", address);
     put("backend", s);

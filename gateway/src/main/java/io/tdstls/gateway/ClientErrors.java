@@ -35,9 +35,21 @@ final class ClientErrors {
         TdsVersion.V7_4);
   }
 
-  /** The tokens are laid out for the client's TDS version (7.1 clients read 2-byte line numbers). */
+  /**
+   * SQL Server's "Login failed" (18456, class 14, state 1) for a login the gateway refused itself
+   * (client certificate or gateway users), with the given text.
+   */
+  static TdsMessage loginFailed(String text, String gatewayName, TdsVersion clientVersion) {
+    return message(LoginMapping.LOGIN_FAILED, 14, text, gatewayName, clientVersion);
+  }
+
   private static TdsMessage message(int number, String text, String gatewayName, TdsVersion version) {
-    ServerMessage error = ServerMessage.error(number, 1, 20, text, gatewayName, "", 1);
+    return message(number, 20, text, gatewayName, version);
+  }
+
+  /** The tokens are laid out for the client's TDS version (7.1 clients read 2-byte line numbers). */
+  private static TdsMessage message(int number, int severity, String text, String gatewayName, TdsVersion version) {
+    ServerMessage error = ServerMessage.error(number, 1, severity, text, gatewayName, "", 1);
     Done done = Done.of(TokenType.DONE, DoneStatus.ERROR.code(), 0, 0);
     return new TdsMessage(PacketType.TABULAR_RESULT, new TokenEncoder(version).encode(error, done));
   }

@@ -21,7 +21,7 @@ public enum FailureKind {
   REFUSED,
   /** The backend's host is unknown, or there is no route to it. */
   UNREACHABLE,
-  /** The backend refused the login (its ERROR token went to the client). */
+  /** The login was refused: by the backend (its ERROR token went to the client), or by the gateway's login mapping. */
   LOGIN,
   /** The peer broke the TDS wire format. */
   PROTOCOL,

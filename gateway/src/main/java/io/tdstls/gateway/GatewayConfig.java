@@ -1,14 +1,19 @@
 package io.tdstls.gateway;
 
+import io.tdstls.config.Credentials;
+import io.tdstls.config.RouteLogin;
 import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.negotiation.ServerPolicy;
 import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.encryption.ClientCertPolicy;
 import io.tdstls.protocol.encryption.ServerEncryption;
+import io.tdstls.server.Authenticator;
 import io.tdstls.server.TlsProvider;
+import io.tdstls.tls.ClientCertificateMode;
 import io.tdstls.tls.ServerTlsConfig;
 import io.tdstls.tls.TlsConfig;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -35,6 +40,10 @@ public final class GatewayConfig {
   private final Duration backendTimeout;
   private final Consumer<String> audit;
   private final GatewayEvents events;
+  private final RouteLogin login;
+  private final Map<String, Credentials> credentials;
+  private final Authenticator users;
+  private final LoginMapping loginMapping;
 
   private GatewayConfig(Builder b) {
     this.listenHost = b.listenHost;
@@ -51,6 +60,10 @@ public final class GatewayConfig {
     this.backendTimeout = b.backendTimeout;
     this.audit = b.audit;
     this.events = b.events;
+    this.login = b.login;
+    this.credentials = Map.copyOf(b.credentials);
+    this.users = b.users;
+    this.loginMapping = new LoginMapping(login, credentials, users);
   }
 
   /**
@@ -128,6 +141,26 @@ public final class GatewayConfig {
     return audit;
   }
 
+  /** @return how clients log in: passthrough (the default), client certificate or gateway users */
+  public RouteLogin login() {
+    return login;
+  }
+
+  /** @return the backend logins the gateway holds, by the key {@link #login()} names them with */
+  public Map<String, Credentials> credentials() {
+    return credentials;
+  }
+
+  /** @return the gateway's own users, checked in gateway users mode; empty otherwise */
+  public Optional<Authenticator> users() {
+    return Optional.ofNullable(users);
+  }
+
+  /** The login mapping of the settings (validated by {@link Builder#build()}). */
+  LoginMapping loginMapping() {
+    return loginMapping;
+  }
+
   /**
    * Returns who is told what happens to connections (metrics): the front listener's events and the
    * gateway's own.
@@ -165,6 +198,9 @@ public final class GatewayConfig {
     private Duration backendTimeout = Duration.ofSeconds(15);
     private Consumer<String> audit = System.err::println;
     private GatewayEvents events = GatewayEvents.NONE;
+    private RouteLogin login = RouteLogin.passthrough();
+    private Map<String, Credentials> credentials = Map.of();
+    private Authenticator users;
 
     private Builder() {}
 
@@ -306,10 +342,49 @@ public final class GatewayConfig {
     }
 
     /**
+     * Sets how clients log in: their LOGIN7 passed through (the default), or checked by the
+     * gateway (client certificate or gateway users) and mapped to a login from {@link
+     * #credentials(Map)}.
+     *
+     * @param login the login mode
+     * @return this builder
+     */
+    public Builder login(RouteLogin login) {
+      this.login = Objects.requireNonNull(login, "login");
+      return this;
+    }
+
+    /**
+     * Sets the backend logins the gateway holds (from the configuration file: the passwords are
+     * secrets, never command-line values).
+     *
+     * @param credentials by the key the login mode names them with
+     * @return this builder
+     */
+    public Builder credentials(Map<String, Credentials> credentials) {
+      this.credentials = Map.copyOf(credentials);
+      return this;
+    }
+
+    /**
+     * Sets the gateway's own users, checked in gateway users mode (for example a {@link
+     * io.tdstls.server.PasswordFile} made with {@code tds-tls hash-password}).
+     *
+     * @param users the authenticator
+     * @return this builder
+     */
+    public Builder users(Authenticator users) {
+      this.users = Objects.requireNonNull(users, "users");
+      return this;
+    }
+
+    /**
      * Builds the configuration.
      *
      * @return the configuration
-     * @throws IllegalStateException if no backend is set, or the front needs a certificate and has none
+     * @throws IllegalStateException if no backend is set, the front needs a certificate and has
+     *     none, certificate logins lack a client CA, or the login mode names credentials or users
+     *     that are not set
      */
     public GatewayConfig build() {
       if (backendHost == null) {
@@ -317,6 +392,16 @@ public final class GatewayConfig {
       }
       if (frontTls == null && frontPolicy.encryption() != ServerEncryption.NOT_SUPPORTED) {
         throw new IllegalStateException("the front needs a certificate (frontTls) unless its encryption is not supported");
+      }
+      if (login.mode() == RouteLogin.Mode.CERTIFICATE && (frontTls == null
+          || frontTls.clientCertificateMode() == ClientCertificateMode.NONE || frontTls.trustedClientCaFiles().isEmpty())) {
+        throw new IllegalStateException("certificate logins need the front to ask for client certificates and verify them"
+            + " against a client CA (--client-ca FILE --client-cert-mode optional|required)");
+      }
+      try {
+        new LoginMapping(login, credentials, users);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(e.getMessage(), e);
       }
       return new GatewayConfig(this);
     }

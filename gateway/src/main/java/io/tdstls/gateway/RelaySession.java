@@ -104,11 +104,39 @@ final class RelaySession implements RelaySessionHandler {
     Login7 login = Login7.decode(payload);
     audit.login(login.userName(), login.appName(), login.database());
     requestedPacketSize = login.packetSize();
-    login7 = LoginRelay.translate(payload, config.backendTls().mode() == EncryptMode.STRICT);
+    byte[] toBackend = mapLogin(payload, login, front);
+    if (toBackend == null) {
+      return;
+    }
+    login7 = LoginRelay.translate(toBackend, config.backendTls().mode() == EncryptMode.STRICT);
     started = true;
     events.sessionStarted(routeName);
     events.relayed(routeName, true, payload.length);
     connect(config.backendHost(), config.backendPort());
+  }
+
+  /**
+   * Applies the login mapping: the LOGIN7 bytes for the backend, or {@code null} when the login was
+   * refused (the client got 18456 and the session ended).
+   */
+  private byte[] mapLogin(byte[] payload, Login7 login, NegotiatedSecurity front) throws TdsException {
+    boolean strict = front != null && front.outcome() == Outcome.STRICT;
+    java.util.List<java.security.cert.X509Certificate> chain = front == null ? java.util.List.of()
+        : front.tlsInfo().map(io.tdstls.negotiation.TlsInfo::peerCertificates).orElse(java.util.List.of());
+    LoginMapping.Decision d = config.loginMapping().map(login, chain, strict);
+    if (d instanceof LoginMapping.Refuse r) {
+      audit.outcome("front", "login refused (18456): " + r.reason());
+      events.failed(GatewayEvents.Side.FRONT, FailureKind.LOGIN, false);
+      link.send(ClientErrors.loginFailed(r.message(), GATEWAY_NAME, LoginRelay.version(payload)));
+      end("front", "the gateway refused the login: " + r.reason());
+      return null;
+    }
+    LoginMapping.Forward f = (LoginMapping.Forward) d;
+    if (f.login() == null) {
+      return payload;
+    }
+    audit.mapped(f.backendUser(), f.identity());
+    return f.login().encode();
   }
 
   private void connect(String host, int port) {
