@@ -3,7 +3,8 @@
 //   config: { host, port, user, password, encrypt: false|true|"strict", trustServerCertificate,
 //             ca: "/path/ca.pem", serverName: "name for SNI and certificate checks", query,
 //             rpc: true to send the query as sp_executesql instead of an SQL batch,
-//             token: an access token, sent with authentication azure-active-directory-access-token }
+//             token: an access token, sent with authentication azure-active-directory-access-token,
+//             cert, key: PEM files of a client certificate and its key (TLS client authentication) }
 'use strict';
 const fs = require('fs');
 const { Connection, Request } = require('tedious');
@@ -19,6 +20,10 @@ const options = {
 };
 if (cfg.ca) {
   options.cryptoCredentialsDetails = { ca: fs.readFileSync(cfg.ca) };
+}
+if (cfg.cert) {
+  options.cryptoCredentialsDetails = Object.assign(options.cryptoCredentialsDetails || {},
+    { cert: fs.readFileSync(cfg.cert), key: fs.readFileSync(cfg.key) });
 }
 if (cfg.serverName) {
   options.serverName = cfg.serverName;
