@@ -287,6 +287,11 @@ class GatewayLoginMappingTest {
       try (Connection c = DriverManager.getConnection(url, "alice", ALICE_PASSWORD)) {
         assertThat(row(c).get(0)).isEqualTo(ETL_USER);
       }
+      // jTDS sends a TDS 7.1 LOGIN7 (the older fixed part): re-encoded with the held login, it works too
+      String jtds = "jdbc:jtds:sqlserver://localhost:" + frontHop.port() + "/master;ssl=off;loginTimeout=15;appName=jtds-app";
+      try (Connection c = new net.sourceforge.jtds.jdbc.Driver().connect(jtds, props("alice", ALICE_PASSWORD))) {
+        assertThat(row(c).subList(0, 2)).containsExactly(ETL_USER, "jtds-app");
+      }
       byte[] clientSent = frontHop.upstream();
       byte[] clientReceived = frontHop.downstream();
       byte[] backendReceived = backHop.upstream();
@@ -304,6 +309,13 @@ class GatewayLoginMappingTest {
       System.out.printf("wire capture: client sent %d bytes, received %d; backend received %d, sent %d; no password"
           + " crossed the gateway%n", clientSent.length, clientReceived.length, backendReceived.length, backendSent.length);
     }
+  }
+
+  static java.util.Properties props(String user, String password) {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("user", user);
+    p.setProperty("password", password);
+    return p;
   }
 
   /** Where a password shows in a capture: UTF-16LE, TDS-obfuscated, or UTF-8. */
