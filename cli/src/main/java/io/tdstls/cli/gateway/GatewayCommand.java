@@ -49,6 +49,9 @@ import picocli.CommandLine.Option;
         "  tds-tls gateway --listen 127.0.0.1:14331 --strict required --backend 127.0.0.1:14330 \\",
         "      --backend-server-certificate-sha256 <backend SHA-256> --json",
         "  tds-tls gateway --listen 0.0.0.0:1433 --backend sql.internal:1433 --metrics 0.0.0.0:9464 --drain-timeout 60",
+        "  tds-tls gateway --cert gw.pem --key gw.key --client-ca clients-ca.pem --client-cert-mode required \\",
+        "      --login certificate --login-certificate reporting=subject:CN=reporting,O=Example \\",
+        "      --credentials reporting=report_reader:env:REPORT_PW --backend sql.internal:1433",
         "", "On SIGTERM: stops accepting, lets open sessions finish up to --drain-timeout, then closes the rest.",
         "/health answers 200 while accepting and 503 while draining; it does not follow the backend",
         "(alert on tdstls_gateway_backend_up instead).",
@@ -64,6 +67,8 @@ public final class GatewayCommand implements Callable<Integer> {
   @Mixin FrontOptions front = new FrontOptions();
 
   @Mixin BackendOptions back = new BackendOptions();
+
+  @Mixin GatewayLoginOptions login = new GatewayLoginOptions();
 
   @Option(names = "--audit-file", paramLabel = "FILE", description = "Append the audit lines here instead of standard error.")
   Path auditFile;
@@ -106,7 +111,13 @@ public final class GatewayCommand implements Callable<Integer> {
     if (frontSetup.tls() != null) {
       b.frontTls(frontSetup.tls(), frontSetup.provider());
     }
-    GatewayConfig config = b.build();
+    login.applyTo(b);
+    GatewayConfig config;
+    try {
+      config = b.build();
+    } catch (IllegalStateException e) {
+      throw new io.tdstls.error.TdsConfigException(e.getMessage(), e);
+    }
     for (String w : warnings(config)) {
       System.err.println("WARNING: " + w);
     }
@@ -223,6 +234,7 @@ public final class GatewayCommand implements Callable<Integer> {
         : t.hostnameVerification() ? "chain and host name" : "chain only");
     m.put("backend_insecure", c.backendInsecure());
     m.put("backend_timeout_seconds", c.backendTimeout().toSeconds());
+    m.put("login", label(c.login().mode()));
     return m;
   }
 
@@ -235,6 +247,7 @@ public final class GatewayCommand implements Callable<Integer> {
             + "\n  SHA-256 " + f.get("front_certificate_sha256"))
         + "\n  back: encrypt " + f.get("backend_encrypt") + ", TLS " + f.get("backend_tls_min") + ".."
         + f.get("backend_tls_max") + ", validation " + f.get("backend_validation")
+        + "\n  login: " + f.get("login")
         + (f.get("metrics_url") == null ? "" : "\n  metrics at " + f.get("metrics_url") + ", health at /health")
         + "\nCtrl-C or SIGTERM stops the gateway (open sessions get " + f.get("drain_timeout_seconds")
         + "s to finish).";
