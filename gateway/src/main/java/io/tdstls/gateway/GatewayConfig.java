@@ -1,6 +1,5 @@
 package io.tdstls.gateway;
 
-import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.negotiation.ServerPolicy;
 import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.encryption.ClientCertPolicy;
@@ -15,9 +14,10 @@ import java.util.function.Consumer;
 
 /**
  * The immutable settings of a {@link TdsGateway}: its front (where clients connect, and the server
- * policy and certificate they meet) and its back (the server it relays to, and how it connects
- * there). Secure by default: front encryption forced with strict allowed; back encryption
- * mandatory with full certificate and host name validation.
+ * policy and certificate they meet) and its back: one backend ({@link Builder#backend}) or several
+ * behind the one listener ({@link Builder#routes}), each with its own TLS settings and timeout.
+ * Secure by default: front encryption forced with strict allowed; back encryption mandatory with
+ * full certificate and host name validation.
  */
 public final class GatewayConfig {
 
@@ -29,10 +29,9 @@ public final class GatewayConfig {
   private final Duration loginTimeout;
   private final int maxConnections;
   private final Duration reloadCheckInterval;
-  private final String backendHost;
-  private final int backendPort;
-  private final TlsConfig backendTls;
-  private final Duration backendTimeout;
+  private final int preLoginBufferLimit;
+  private final long preLoginBudget;
+  private final RouteTable routes;
   private final Consumer<String> audit;
 
   private GatewayConfig(Builder b) {
@@ -44,10 +43,10 @@ public final class GatewayConfig {
     this.loginTimeout = b.loginTimeout;
     this.maxConnections = b.maxConnections;
     this.reloadCheckInterval = b.reloadCheckInterval;
-    this.backendHost = b.backendHost;
-    this.backendPort = b.backendPort;
-    this.backendTls = b.backendTls;
-    this.backendTimeout = b.backendTimeout;
+    this.preLoginBufferLimit = b.preLoginBufferLimit;
+    this.preLoginBudget = b.preLoginBudget;
+    this.routes = b.routes != null ? b.routes
+        : RouteTable.single(GatewayRoute.single(b.backendHost, b.backendPort, b.backendTls, b.backendTimeout));
     this.audit = b.audit;
   }
 
@@ -101,24 +100,19 @@ public final class GatewayConfig {
     return reloadCheckInterval;
   }
 
-  /** @return the backend's host */
-  public String backendHost() {
-    return backendHost;
+  /** @return the most bytes one connection may make the front buffer before its login */
+  public int preLoginBufferLimit() {
+    return preLoginBufferLimit;
   }
 
-  /** @return the backend's port */
-  public int backendPort() {
-    return backendPort;
+  /** @return the most bytes all connections not logged in may make the front buffer together */
+  public long preLoginBudget() {
+    return preLoginBudget;
   }
 
-  /** @return how the gateway connects to the backend (mode, trust, versions) */
-  public TlsConfig backendTls() {
-    return backendTls;
-  }
-
-  /** @return the limit for connecting to the backend and logging in there */
-  public Duration backendTimeout() {
-    return backendTimeout;
+  /** @return the backends and what selects each (one default route with {@link Builder#backend}) */
+  public RouteTable routes() {
+    return routes;
   }
 
   /** @return where the audit lines (one JSON object per connection) go */
@@ -127,14 +121,14 @@ public final class GatewayConfig {
   }
 
   /**
-   * Tells whether the back side is weaker than the defaults: no encryption, or no certificate or
-   * host name validation. Such a gateway warns at start and marks every audit line.
+   * Tells whether the back side of some route is weaker than the defaults: no encryption, or no
+   * certificate or host name validation. The gateway warns at start; the audit lines of that
+   * route's connections are marked.
    *
-   * @return whether the back side is insecure
+   * @return whether a route's back side is insecure
    */
   public boolean backendInsecure() {
-    return backendTls.mode() == EncryptMode.OFF || backendTls.mode() == EncryptMode.OPTIONAL
-        || backendTls.trustServerCertificate() || !backendTls.hostnameVerification();
+    return !routes.insecureRoutes().isEmpty();
   }
 
   /** Builds a {@link GatewayConfig}. */
@@ -150,7 +144,10 @@ public final class GatewayConfig {
     private String backendHost;
     private int backendPort = 1433;
     private TlsConfig backendTls = TlsConfig.defaults();
-    private Duration backendTimeout = Duration.ofSeconds(15);
+    private Duration backendTimeout = GatewayRoute.DEFAULT_TIMEOUT;
+    private int preLoginBufferLimit = 64 << 10;
+    private long preLoginBudget = 32L << 20;
+    private RouteTable routes;
     private Consumer<String> audit = System.err::println;
 
     private Builder() {}
@@ -248,6 +245,35 @@ public final class GatewayConfig {
     }
 
     /**
+     * Sets several backends behind the listener, in place of {@link #backend}.
+     *
+     * @param routes the routes
+     * @return this builder
+     */
+    public Builder routes(RouteTable routes) {
+      this.routes = Objects.requireNonNull(routes, "routes");
+      return this;
+    }
+
+    /**
+     * Sets the front's limits for connections that have not logged in yet (see {@link
+     * io.tdstls.server.ServerConfig.Builder#preLoginBufferLimit} and {@code preLoginBudget}).
+     *
+     * @param perConnection the most bytes one connection may make the front buffer
+     * @param total the most bytes all such connections may make it buffer together
+     * @return this builder
+     */
+    public Builder preLoginLimits(int perConnection, long total) {
+      if (perConnection < 4096 || total < 4096) {
+        throw new IllegalArgumentException("pre-login limits must be at least 4 KiB each, were " + perConnection
+            + " and " + total);
+      }
+      this.preLoginBufferLimit = perConnection;
+      this.preLoginBudget = total;
+      return this;
+    }
+
+    /**
      * Sets how the gateway connects to the backend: encryption mode, trust, TLS versions.
      *
      * @param tls the client TLS settings
@@ -284,11 +310,16 @@ public final class GatewayConfig {
      * Builds the configuration.
      *
      * @return the configuration
-     * @throws IllegalStateException if no backend is set, or the front needs a certificate and has none
+     * @throws IllegalStateException if no backend is set (or both a backend and routes are), or the
+     *     front needs a certificate and has none
+     * @throws io.tdstls.error.TdsConfigException if the backend's TLS material cannot be loaded
      */
     public GatewayConfig build() {
-      if (backendHost == null) {
-        throw new IllegalStateException("a backend is required: backend(host, port)");
+      if (backendHost == null && routes == null) {
+        throw new IllegalStateException("a backend is required: backend(host, port) or routes(table)");
+      }
+      if (backendHost != null && routes != null) {
+        throw new IllegalStateException("give either backend(host, port) or routes(table), not both");
       }
       if (frontTls == null && frontPolicy.encryption() != ServerEncryption.NOT_SUPPORTED) {
         throw new IllegalStateException("the front needs a certificate (frontTls) unless its encryption is not supported");

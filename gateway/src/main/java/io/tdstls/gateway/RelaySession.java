@@ -8,6 +8,7 @@ import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.encryption.Outcome;
 import io.tdstls.negotiation.NegotiatedSecurity;
 import io.tdstls.negotiation.TlsEngineSource;
+import io.tdstls.negotiation.TlsInfo;
 import io.tdstls.negotiation.TlsNegotiationMode;
 import io.tdstls.protocol.login.Login7;
 import io.tdstls.protocol.login.TdsVersion;
@@ -26,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 
 /**
- * One relayed connection: the front's LOGIN7 starts a backend connection on the same event loop;
+ * One relayed connection: the front's LOGIN7 chooses the route (by the front handshake's SNI,
+ * LOGIN7's ServerName or database) and starts a connection to its backend on the same event loop;
  * its login response goes back to the client, then every message is relayed both ways with
  * back-pressure (a side whose peer cannot take more stops reading).
  */
@@ -39,7 +41,9 @@ final class RelaySession implements RelaySessionHandler {
   private static final String GATEWAY_NAME = "tds-tls-gateway";
 
   private final GatewayConfig config;
-  private final ClientEngineFactory backendTls;
+  private final RouteTable routes;
+  private GatewayRoute route;
+  private ClientEngineFactory backendTls;
   private ClientLink link;
   private BackendConnection backend;
   private AuditLine audit;
@@ -50,15 +54,15 @@ final class RelaySession implements RelaySessionHandler {
   private boolean ended;
   private ScheduledFuture<?> backendTimer;
 
-  RelaySession(GatewayConfig config, ClientEngineFactory backendTls) {
+  RelaySession(GatewayConfig config) {
     this.config = config;
-    this.backendTls = backendTls;
+    this.routes = config.routes();
   }
 
   @Override
   public void relayLogin(TdsMessage message, ClientLink link) throws TdsException {
     this.link = link;
-    this.audit = new AuditLine(link.info().remote(), config.backendInsecure());
+    this.audit = new AuditLine(link.info().remote(), false);
     NegotiatedSecurity front = link.info().security();
     audit.front(front);
     if (config.frontPolicy().strict() == StrictPolicy.REQUIRED && (front == null || front.outcome() != Outcome.STRICT)) {
@@ -72,8 +76,22 @@ final class RelaySession implements RelaySessionHandler {
     Login7 login = Login7.decode(payload);
     audit.login(login.userName(), login.appName(), login.database());
     requestedPacketSize = login.packetSize();
-    login7 = LoginRelay.translate(payload, config.backendTls().mode() == EncryptMode.STRICT);
-    connect(config.backendHost(), config.backendPort());
+    String sni = front == null ? "" : front.tlsInfo().map(TlsInfo::sniHostName).orElse("");
+    RouteSelection selection = routes.begin(sni);
+    java.util.Optional<GatewayRoute> chosen = selection.atLogin(login.serverName(), login.database());
+    if (chosen.isEmpty()) {
+      audit.outcome("front", "refused: no route");
+      link.send(ClientErrors.noRoute(sni, login.serverName(), login.database(), GATEWAY_NAME,
+          LoginRelay.version(payload)));
+      end("front", "no route for SNI '" + sni + "', server name '" + login.serverName() + "', database '"
+          + login.database() + "'");
+      return;
+    }
+    route = chosen.get();
+    backendTls = routes.engines(route);
+    audit.route(route.name(), route.insecure());
+    login7 = LoginRelay.translate(payload, route.backendTls().mode() == EncryptMode.STRICT);
+    connect(route.backendHost(), route.backendPort());
   }
 
   private void connect(String host, int port) {
@@ -91,14 +109,14 @@ final class RelaySession implements RelaySessionHandler {
         backendTls.handshakeCompleted(engine);
       }
     };
-    ClientNegotiator core = new ClientNegotiator(config.backendTls().mode(), preLogin, engines,
+    ClientNegotiator core = new ClientNegotiator(route.backendTls().mode(), preLogin, engines,
         outcome -> login7.clone(), MAX_LOGIN_RESPONSE);
-    backend = BackendConnection.open(link.channel().eventLoop(), host, port, config.backendTimeout(), core, this);
+    backend = BackendConnection.open(link.channel().eventLoop(), host, port, route.backendTimeout(), core, this);
     BackendConnection current = backend;
-    long limit = config.backendTimeout().toMillis();
+    long limit = route.backendTimeout().toMillis();
     backendTimer = link.channel().eventLoop().schedule(() -> {
       if (backend == current && !current.loggedIn()) {
-        current.timeout(config.backendTimeout());
+        current.timeout(route.backendTimeout());
       }
     }, limit, TimeUnit.MILLISECONDS);
   }

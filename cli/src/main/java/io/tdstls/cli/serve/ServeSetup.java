@@ -89,7 +89,7 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
    */
   public static ServeSetup of(ServeOptions o, TdsTlsConfig file, ServeSetup previous, ServerEvents events) {
     ListenerConfig l = overlay(o, file == null ? ListenerConfig.defaults() : file.listener());
-    ServerEncryption encryption = l.encryption();
+    ServerEncryption encryption = l.encryption() == null ? ServerEncryption.AVAILABLE : l.encryption();
     StrictPolicy strict = l.strict() != null ? l.strict()
         : encryption == ServerEncryption.NOT_SUPPORTED ? StrictPolicy.DISABLED : StrictPolicy.ALLOWED;
     if (encryption == ServerEncryption.NOT_SUPPORTED && strict != StrictPolicy.DISABLED) {
