@@ -229,7 +229,7 @@ public final class GatewayConfig {
     }
 
     /**
-     * Sets the server the gateway relays to.
+     * Sets the one server the gateway relays to (a single default route; replaces {@link #routes}).
      *
      * @param host its host name or IP address (also the name checked in its certificate)
      * @param port its port
@@ -237,6 +237,7 @@ public final class GatewayConfig {
      */
     public Builder backend(String host, int port) {
       this.backendHost = Objects.requireNonNull(host, "host");
+      this.routes = null;
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("backend port must be 1..65535, was " + port);
       }
@@ -245,13 +246,14 @@ public final class GatewayConfig {
     }
 
     /**
-     * Sets several backends behind the listener, in place of {@link #backend}.
+     * Sets several backends behind the listener, in place of (and replacing) {@link #backend}.
      *
      * @param routes the routes
      * @return this builder
      */
     public Builder routes(RouteTable routes) {
       this.routes = Objects.requireNonNull(routes, "routes");
+      this.backendHost = null;
       return this;
     }
 
@@ -310,16 +312,12 @@ public final class GatewayConfig {
      * Builds the configuration.
      *
      * @return the configuration
-     * @throws IllegalStateException if no backend is set (or both a backend and routes are), or the
-     *     front needs a certificate and has none
+     * @throws IllegalStateException if no backend is set, or the front needs a certificate and has none
      * @throws io.tdstls.error.TdsConfigException if the backend's TLS material cannot be loaded
      */
     public GatewayConfig build() {
       if (backendHost == null && routes == null) {
         throw new IllegalStateException("a backend is required: backend(host, port) or routes(table)");
-      }
-      if (backendHost != null && routes != null) {
-        throw new IllegalStateException("give either backend(host, port) or routes(table), not both");
       }
       if (frontTls == null && frontPolicy.encryption() != ServerEncryption.NOT_SUPPORTED) {
         throw new IllegalStateException("the front needs a certificate (frontTls) unless its encryption is not supported");
