@@ -218,11 +218,19 @@ final class ConfigParser {
     ConfigNode max = t.get("tls-max");
     return new BackendTls(encrypt.present() ? encrypt.convert(EncryptMode::parse) : EncryptMode.MANDATORY,
         t.get("ca-file").paths(), t.get("host-name-in-certificate").text(null), t.get("no-hostname-check").bool(false),
-        t.get("server-certificate").path(), t.get("server-certificate-sha256").text(null),
+        t.get("server-certificate").path(), sha256(t.get("server-certificate-sha256")),
         t.get("trust-server-certificate").bool(false), min.present() ? min.convert(TlsVersion::parse) : null,
         max.present() ? max.convert(TlsVersion::parse) : null, clientCert.path(), clientKey.path(),
         t.get("client-key-password").secret(), t.get("trust-store").path(), t.get("trust-store-password").secret(),
         timeout);
+  }
+
+  /** A pinned fingerprint, checked here so that a typo is reported with its line. */
+  private static String sha256(ConfigNode n) {
+    return n.present() ? n.convert(v -> {
+      io.tdstls.tls.TlsConfig.builder().serverCertificateSha256(v);
+      return v;
+    }) : null;
   }
 
   private static RouteLogin login(ConfigNode l, Map<String, Credentials> credentials) {

@@ -6,18 +6,16 @@ import io.tdstls.cli.output.Json;
 import io.tdstls.cli.serve.FrontOptions;
 import io.tdstls.cli.serve.FrontSetup;
 import io.tdstls.cli.version.VersionProvider;
+import io.tdstls.config.ConfigWatcher;
+import io.tdstls.config.Credentials;
+import io.tdstls.config.TdsTlsConfig;
+import io.tdstls.error.TdsConfigException;
 import io.tdstls.gateway.GatewayConfig;
+import io.tdstls.gateway.GatewayRoute;
 import io.tdstls.gateway.TdsGateway;
 import io.tdstls.negotiation.ServerPolicy;
-import io.tdstls.protocol.encryption.ServerEncryption;
 import io.tdstls.tls.TlsConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,32 +23,52 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code tds-tls gateway}: a TDS-aware TLS-terminating proxy in front of an unchanged server. */
+/** {@code tds-tls gateway}: a TDS-aware TLS-terminating proxy in front of unchanged servers. */
 @Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
-    description = {"Relay clients to a SQL Server (or Babelfish), each side negotiating on its own.",
+    description = {"Relay clients to SQL Servers (or Babelfish), each side negotiating on its own.",
         "%nClients meet the front (the same listener as serve: TDS 7.x and strict on one port, hot-reloaded"
             + " certificates); each client gets its own backend connection. A strict TLS 1.3 client can so reach a"
             + " server that only speaks TDS 7.x with TLS 1.2. Failures on the back side reach the client as TDS"
-            + " errors. One JSON audit line per connection on standard error (or --audit-file)."},
+            + " errors. One JSON audit line per connection on standard error (or --audit-file).",
+        "%nOne backend (--backend), or several behind the one listener (--config FILE with routes, chosen by the"
+            + " client's SNI, LOGIN7 server name or database). The file is reloaded when it changes: new connections"
+            + " use the new routes and certificates, open ones keep theirs; an invalid file is logged and ignored."},
     footer = {"", "Examples:",
         "  tds-tls gateway --listen 0.0.0.0:1433 --cert gw.pem --key gw.key --backend sql.internal:1433 \\",
         "      --backend-ca-file internal-ca.pem",
         "  tds-tls gateway --listen 127.0.0.1:14331 --strict required --backend 127.0.0.1:14330 \\",
         "      --backend-server-certificate-sha256 <backend SHA-256> --json",
-        "", "Exit codes: 0 stopped cleanly, 1 could not start, 2 usage error."})
+        "  tds-tls gateway --config gateway.yaml",
+        "  tds-tls gateway --check-config gateway.yaml",
+        "", "With --config, the front flags (--listen, --cert, --encryption, ...) and --audit-file override the file;"
+            + " --backend and --backend-* are refused when the file has routes (name the backends in one place).",
+        "", "Exit codes: 0 stopped cleanly (or --check-config: valid), 1 could not start, 2 usage or configuration"
+            + " error."})
 public final class GatewayCommand implements Callable<Integer> {
 
-  @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where clients connect (default 127.0.0.1:1433).")
-  String listen = "127.0.0.1:1433";
+  @Option(names = "--listen", paramLabel = "HOST:PORT",
+      description = "Where clients connect (default 127.0.0.1:1433, or the config file's listener).")
+  String listen;
 
-  @Option(names = "--backend", paramLabel = "HOST:PORT", required = true, description = "The server relayed to.")
+  @Option(names = "--backend", paramLabel = "HOST:PORT",
+      description = "The server relayed to (required unless --config names routes).")
   String backend;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "YAML configuration file: listener, routes (several backends), audit-file; see the README."
+          + " Reloaded when it changes.")
+  Path config;
+
+  @Option(names = "--check-config", paramLabel = "FILE",
+      description = "Validate the configuration file (with the flags given) and print a summary without starting:"
+          + " exit 0 if valid, 2 with a message naming the key and line.")
+  Path checkConfig;
 
   @Mixin FrontOptions front = new FrontOptions();
 
@@ -59,88 +77,139 @@ public final class GatewayCommand implements Callable<Integer> {
   @Option(names = "--audit-file", paramLabel = "FILE", description = "Append the audit lines here instead of standard error.")
   Path auditFile;
 
-  @Option(names = "--json", description = "Print the start-up facts as one JSON document.")
+  @Option(names = "--json", description = "Print the start-up facts (or the --check-config summary) as one JSON document.")
   boolean json;
 
   /** Creates the command. */
   public GatewayCommand() {}
 
+  private GatewaySetup.Flags flags() {
+    return new GatewaySetup.Flags(listen, backend, front, back, auditFile);
+  }
+
   @Override
   public Integer call() throws InterruptedException {
-    ConsoleLogging.install(Level.INFO);
-    HostPort listenAt = HostPort.parse("--listen", listen, 0);
-    HostPort backendAt = HostPort.parse("--backend", backend, 1);
-    FrontSetup frontSetup = FrontSetup.of(front, listenAt.host(), ServerEncryption.FORCED);
-    TlsConfig backTls = back.tlsConfig();
-    GatewayConfig.Builder b = GatewayConfig.builder()
-        .listen(listenAt.host(), listenAt.port())
-        .frontPolicy(frontSetup.policy())
-        .loginTimeout(frontSetup.loginTimeout())
-        .maxConnections(frontSetup.maxConnections())
-        .backend(backendAt.host(), backendAt.port())
-        .backendTls(backTls)
-        .backendTimeout(Duration.ofSeconds(Math.max(1, back.timeoutSeconds)))
-        .audit(auditSink());
-    if (frontSetup.tls() != null) {
-      b.frontTls(frontSetup.tls(), frontSetup.provider());
+    if (checkConfig != null) {
+      return check(checkConfig);
     }
-    GatewayConfig config = b.build();
-    for (String w : warnings(config)) {
+    ConsoleLogging.install(Level.INFO);
+    TdsTlsConfig file = config == null ? null : TdsTlsConfig.load(config);
+    AtomicReference<GatewaySetup> running = new AtomicReference<>(GatewaySetup.of(flags(), file, null));
+    GatewaySetup setup = running.get();
+    for (String w : warnings(setup.config())) {
       System.err.println("WARNING: " + w);
     }
     TdsGateway gateway;
     try {
-      gateway = TdsGateway.start(config);
+      gateway = TdsGateway.start(setup.config());
     } catch (RuntimeException e) {
-      System.err.println("tds-tls gateway: cannot listen on " + listen + ": " + e.getMessage()
+      System.err.println("tds-tls gateway: cannot listen on " + setup.config().listenHost() + ":"
+          + setup.config().listenPort() + ": " + e.getMessage()
           + "\n  hint: choose another --listen port (0 picks a free one) or stop what is listening there");
       return ExitCode.FAILURE.code();
     }
+    ConfigWatcher watcher = file == null ? null : ConfigWatcher.start(file, file.reloadInterval(), next -> {
+      GatewaySetup reloaded = GatewaySetup.of(flags(), next, running.get());
+      gateway.reconfigure(reloaded.config());
+      running.set(reloaded);
+    });
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (watcher != null) {
+        watcher.close();
+      }
       gateway.close();
       System.err.println("tds-tls gateway: stopped");
       stopped.countDown();
     }, "tds-tls-gateway-stop"));
-    Map<String, Object> facts = facts(config, frontSetup, gateway.port());
+    Map<String, Object> facts = facts(setup.config(), setup.front(), gateway.port());
+    if (file != null) {
+      facts.put("config", file.source().toString());
+    }
     System.out.println(json ? Json.write(facts) : describe(facts));
     System.out.flush();
     stopped.await();
     return ExitCode.OK.code();
   }
 
-  private Consumer<String> auditSink() {
-    if (auditFile == null) {
-      return line -> System.err.println(line);
-    }
-    return line -> {
-      synchronized (this) {
+  /** {@code --check-config}: everything {@code gateway} would load at start, without listening. */
+  private int check(Path file) {
+    TdsTlsConfig checked = TdsTlsConfig.load(file);
+    GatewaySetup setup = GatewaySetup.of(flags(), checked, null);
+    for (GatewayRoute r : setup.config().routes().routes()) {
+      for (Map.Entry<String, Credentials> c : r.credentials().entrySet()) {
         try {
-          Files.writeString(auditFile, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-              StandardOpenOption.APPEND);
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot append to --audit-file " + auditFile, e);
+          c.getValue().password().reveal();
+        } catch (TdsConfigException e) {
+          throw new TdsConfigException(file + ": routes[" + r.name() + "].credentials." + c.getKey() + ".password: "
+              + e.getMessage() + " (" + c.getValue().password() + ")", e);
         }
       }
-    };
+    }
+    Map<String, Object> facts = facts(setup.config(), setup.front(), setup.config().listenPort());
+    facts.put("config", file.toString());
+    facts.put("valid", true);
+    if (json) {
+      System.out.println(Json.write(facts));
+    } else {
+      List<String> lines = new ArrayList<>();
+      lines.add(file + ": valid (listener " + setup.config().listenHost() + ":" + setup.config().listenPort() + ", "
+          + setup.config().routes().routes().size() + " route(s))");
+      lines.add("  front: encryption " + facts.get("front_encryption") + ", strict " + facts.get("front_strict")
+          + ", alpn " + facts.get("front_alpn") + (setup.front().certificate() == null ? ""
+              : ", certificate " + facts.get("front_certificate") + " (" + setup.front().certificate().source() + ")"));
+      for (GatewayRoute r : setup.config().routes().routes()) {
+        lines.add("  " + routeLine(r));
+      }
+      if (checked.metrics() != null) {
+        lines.add("  note: metrics " + checked.metrics() + " is read by serve; the gateway does not serve metrics yet");
+      }
+      System.out.println(String.join("\n", lines));
+    }
+    for (String w : warnings(setup.config())) {
+      System.err.println("WARNING: " + w);
+    }
+    return ExitCode.OK.code();
+  }
+
+  private static String routeLine(GatewayRoute r) {
+    TlsConfig t = r.backendTls();
+    return "route " + r.name() + ": " + match(r) + " -> " + r.backendAddress() + ", encrypt " + t.mode().label()
+        + ", TLS " + t.minProtocolVersion().javaName() + ".." + t.maxProtocolVersion().javaName() + ", validation "
+        + validation(t) + ", timeout " + r.backendTimeout().toSeconds() + "s, login " + label(r.login().mode())
+        + (r.credentials().isEmpty() ? "" : ", credentials " + String.join(", ", r.credentials().keySet()));
+  }
+
+  private static String match(GatewayRoute r) {
+    switch (r.match().kind()) {
+      case DEFAULT:
+        return "default";
+      default:
+        return label(r.match().kind()) + " " + r.match().value();
+    }
   }
 
   static List<String> warnings(GatewayConfig c) {
     List<String> w = new ArrayList<>();
-    TlsConfig t = c.backendTls();
-    switch (t.mode()) {
-      case OFF:
-        w.add("--backend-encrypt off: logins and data travel in clear between the gateway and the backend");
-        break;
-      case OPTIONAL:
-        w.add("--backend-encrypt optional: the backend may choose login-only or no encryption");
-        break;
-      default:
-        break;
-    }
-    if (t.mode() != io.tdstls.negotiation.EncryptMode.OFF && t.trustServerCertificate()) {
-      w.add("--backend-trust-server-certificate: the backend's certificate is not validated (a man in the middle"
-          + " can read everything)");
+    boolean many = c.routes().routes().size() > 1;
+    for (GatewayRoute r : c.routes().routes()) {
+      String where = many || !r.name().equals(GatewayRoute.SINGLE) ? " (route " + r.name() + ")" : "";
+      TlsConfig t = r.backendTls();
+      switch (t.mode()) {
+        case OFF:
+          w.add("--backend-encrypt off" + where + ": logins and data travel in clear between the gateway and the"
+              + " backend");
+          break;
+        case OPTIONAL:
+          w.add("--backend-encrypt optional" + where + ": the backend may choose login-only or no encryption");
+          break;
+        default:
+          break;
+      }
+      if (t.mode() != io.tdstls.negotiation.EncryptMode.OFF && t.trustServerCertificate()) {
+        w.add("--backend-trust-server-certificate" + where + ": the backend's certificate is not validated (a man in"
+            + " the middle can read everything)");
+      }
     }
     return w;
   }
@@ -152,32 +221,67 @@ public final class GatewayCommand implements Callable<Integer> {
     ServerPolicy p = c.frontPolicy();
     m.put("front_encryption", label(p.encryption()));
     m.put("front_strict", label(p.strict()));
+    m.put("front_alpn", label(p.alpn()));
     m.put("front_tls_provider", label(f.provider()));
     m.put("front_certificate", f.certificate() == null ? null
         : f.certificate().key().leaf().getSubjectX500Principal().getName());
     m.put("front_certificate_sha256", f.certificate() == null ? null : f.certificate().sha256().toString());
-    m.put("backend", c.backendHost() + ":" + c.backendPort());
-    TlsConfig t = c.backendTls();
+    List<GatewayRoute> routes = c.routes().routes();
+    GatewayRoute first = routes.get(0);
+    m.put("backend", first.backendAddress());
+    TlsConfig t = first.backendTls();
     m.put("backend_encrypt", t.mode().label());
     m.put("backend_tls_min", t.minProtocolVersion().javaName());
     m.put("backend_tls_max", t.maxProtocolVersion().javaName());
-    m.put("backend_validation", t.trustServerCertificate() ? "none (trust server certificate)"
-        : t.hostnameVerification() ? "chain and host name" : "chain only");
+    m.put("backend_validation", validation(t));
     m.put("backend_insecure", c.backendInsecure());
-    m.put("backend_timeout_seconds", c.backendTimeout().toSeconds());
+    m.put("backend_timeout_seconds", first.backendTimeout().toSeconds());
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (GatewayRoute r : routes) {
+      Map<String, Object> rm = new LinkedHashMap<>();
+      rm.put("name", r.name());
+      rm.put("match", match(r));
+      rm.put("backend", r.backendAddress());
+      rm.put("encrypt", r.backendTls().mode().label());
+      rm.put("tls_min", r.backendTls().minProtocolVersion().javaName());
+      rm.put("tls_max", r.backendTls().maxProtocolVersion().javaName());
+      rm.put("validation", validation(r.backendTls()));
+      rm.put("insecure", r.insecure());
+      rm.put("timeout_seconds", r.backendTimeout().toSeconds());
+      rm.put("login", label(r.login().mode()));
+      list.add(rm);
+    }
+    m.put("routes", list);
     return m;
   }
 
+  private static String validation(TlsConfig t) {
+    return t.trustServerCertificate() ? "none (trust server certificate)"
+        : t.hostnameVerification() ? "chain and host name" : "chain only";
+  }
+
+  @SuppressWarnings("unchecked")
   private static String describe(Map<String, Object> f) {
-    return "tds-tls gateway: listening on " + f.get("listen_host") + ":" + f.get("listen_port")
-        + ", relaying to " + f.get("backend")
-        + "\n  front: encryption " + f.get("front_encryption") + ", strict " + f.get("front_strict")
-        + ", TLS provider " + f.get("front_tls_provider")
-        + (f.get("front_certificate") == null ? "" : "\n  front certificate " + f.get("front_certificate")
-            + "\n  SHA-256 " + f.get("front_certificate_sha256"))
-        + "\n  back: encrypt " + f.get("backend_encrypt") + ", TLS " + f.get("backend_tls_min") + ".."
-        + f.get("backend_tls_max") + ", validation " + f.get("backend_validation")
-        + "\nCtrl-C or SIGTERM stops the gateway.";
+    List<Map<String, Object>> routes = (List<Map<String, Object>>) f.get("routes");
+    StringBuilder b = new StringBuilder("tds-tls gateway: listening on " + f.get("listen_host") + ":"
+        + f.get("listen_port") + (routes.size() == 1 ? ", relaying to " + f.get("backend")
+            : ", relaying to " + routes.size() + " routes"));
+    b.append("\n  front: encryption ").append(f.get("front_encryption")).append(", strict ").append(f.get("front_strict"))
+        .append(", TLS provider ").append(f.get("front_tls_provider"));
+    if (f.get("front_certificate") != null) {
+      b.append("\n  front certificate ").append(f.get("front_certificate"))
+          .append("\n  SHA-256 ").append(f.get("front_certificate_sha256"));
+    }
+    for (Map<String, Object> r : routes) {
+      b.append(routes.size() == 1 ? "\n  back: " : "\n  route " + r.get("name") + " (" + r.get("match") + ") -> "
+          + r.get("backend") + ": ")
+          .append("encrypt ").append(r.get("encrypt")).append(", TLS ").append(r.get("tls_min")).append("..")
+          .append(r.get("tls_max")).append(", validation ").append(r.get("validation"));
+    }
+    if (f.get("config") != null) {
+      b.append("\n  configuration ").append(f.get("config")).append(" (reloaded when it changes)");
+    }
+    return b.append("\nCtrl-C or SIGTERM stops the gateway.").toString();
   }
 
   private static String label(Enum<?> e) {

@@ -1,0 +1,130 @@
+package io.tdstls.cli.gateway;
+
+import io.tdstls.cli.serve.FrontOptions;
+import io.tdstls.cli.serve.FrontSetup;
+import io.tdstls.config.ListenerConfig;
+import io.tdstls.config.RouteConfig;
+import io.tdstls.config.TdsTlsConfig;
+import io.tdstls.error.TdsConfigException;
+import io.tdstls.gateway.GatewayConfig;
+import io.tdstls.gateway.GatewayRoute;
+import io.tdstls.gateway.RouteTable;
+import io.tdstls.protocol.encryption.ServerEncryption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What {@code gateway} runs: a {@code --config} file's listener, routes and audit file with the
+ * flags on top, as a {@link GatewayConfig}.
+ *
+ * <p>How the two combine: the front flags ({@code --listen}, {@code --cert}, {@code --encryption},
+ * ...) and {@code --audit-file} override the file's values, as with {@code serve}. The backends are
+ * named in one place only: {@code --backend} and the {@code --backend-*} flags are refused with a
+ * file that has routes; a file without routes takes its one backend from {@code --backend}.
+ *
+ * @param config the gateway's settings
+ * @param front the front as set up (policy, certificate), for the start-up facts
+ * @param auditFile where audit lines go, or {@code null} for standard error
+ */
+record GatewaySetup(GatewayConfig config, FrontSetup front, Path auditFile) {
+
+  /** One lock for every audit sink, so that the sinks of successive reloads never interleave a line. */
+  private static final Object AUDIT_LOCK = new Object();
+
+  /** The flags of one {@code gateway} command. */
+  record Flags(String listen, String backend, FrontOptions front, BackendOptions back, Path auditFile) {}
+
+  /**
+   * Builds the settings.
+   *
+   * @param flags the command line
+   * @param file the configuration file, or {@code null}
+   * @param previous the setup running before a reload (its generated certificate is kept), or {@code null}
+   * @return the setup
+   * @throws TdsConfigException if a value is invalid, the file and the flags both name backends, or
+   *     no backend is named at all
+   */
+  static GatewaySetup of(Flags flags, TdsTlsConfig file, GatewaySetup previous) {
+    ListenerConfig listener = file == null ? ListenerConfig.defaults() : file.listener();
+    if (flags.listen() != null || file == null) {
+      HostPort at = HostPort.parse("--listen", flags.listen() == null ? "127.0.0.1:1433" : flags.listen(), 0);
+      listener = new ListenerConfig(at.host(), at.port(), listener.tls(), listener.certDir(), listener.encryption(),
+          listener.strict(), listener.clientCertPolicy(), listener.tlsProvider(), listener.loginTimeout(),
+          listener.maxConnections(), listener.serverName(), listener.alpn(), listener.preLoginLimitKib(),
+          listener.preLoginBudgetMib());
+    }
+    FrontSetup front = FrontSetup.of(flags.front(), listener, ServerEncryption.FORCED,
+        previous == null ? null : previous.front());
+    Path auditFile = flags.auditFile() != null ? flags.auditFile() : file == null ? null : file.auditFile();
+    GatewayConfig.Builder b = GatewayConfig.builder()
+        .listen(front.listener().host(), front.listener().port())
+        .frontPolicy(front.policy())
+        .loginTimeout(front.loginTimeout())
+        .maxConnections(front.maxConnections())
+        .preLoginLimits(front.preLoginBufferLimit(), front.preLoginBudget())
+        .routes(routes(flags, file))
+        .audit(auditSink(auditFile));
+    if (front.tls() != null) {
+      b.frontTls(front.tls(), front.provider());
+    }
+    if (file != null) {
+      b.reloadCheckInterval(file.reloadInterval());
+    }
+    return new GatewaySetup(b.build(), front, auditFile);
+  }
+
+  private static RouteTable routes(Flags flags, TdsTlsConfig file) {
+    boolean fileRoutes = file != null && !file.routes().isEmpty();
+    if (fileRoutes) {
+      if (flags.backend() != null || flags.back().given()) {
+        throw new TdsConfigException("--backend and the --backend-* options cannot be combined with --config "
+            + file.source() + ", whose routes name the backends: set the backend under routes[i].backend in the file,"
+            + " or drop --config");
+      }
+      List<GatewayRoute> routes = new ArrayList<>();
+      for (RouteConfig r : file.routes()) {
+        try {
+          routes.add(GatewayRoute.of(r, GatewayRoute.DEFAULT_TIMEOUT));
+          RouteTable.single(routes.get(routes.size() - 1)); // loads this route's trust material now, to name it
+        } catch (IllegalArgumentException e) {
+          throw new TdsConfigException(file.source() + ": route '" + r.name() + "': " + e.getMessage(), e);
+        }
+      }
+      try {
+        return RouteTable.of(routes);
+      } catch (IllegalArgumentException e) {
+        throw new TdsConfigException(file.source() + ": routes: " + e.getMessage(), e);
+      }
+    }
+    if (flags.backend() == null) {
+      throw new TdsConfigException(file == null
+          ? "no backend: give --backend HOST:PORT, or --config FILE with routes"
+          : "no backend: " + file.source() + " has no routes, so give --backend HOST:PORT, or add routes to the file");
+    }
+    HostPort at = HostPort.parse("--backend", flags.backend(), 1);
+    return RouteTable.single(GatewayRoute.single(at.host(), at.port(), flags.back().tlsConfig(), flags.back().timeout()));
+  }
+
+  private static Consumer<String> auditSink(Path auditFile) {
+    if (auditFile == null) {
+      return line -> System.err.println(line);
+    }
+    return line -> {
+      synchronized (AUDIT_LOCK) {
+        try {
+          Files.writeString(auditFile, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot append to the audit file " + auditFile, e);
+        }
+      }
+    };
+  }
+}
