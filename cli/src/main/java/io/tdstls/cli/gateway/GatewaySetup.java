@@ -11,7 +11,6 @@ import io.tdstls.gateway.GatewayRoute;
 import io.tdstls.gateway.RouteTable;
 import io.tdstls.protocol.encryption.ServerEncryption;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,13 +115,20 @@ record GatewaySetup(GatewayConfig config, FrontSetup front, Path auditFile) {
     if (auditFile == null) {
       return line -> System.err.println(line);
     }
+    Path dir = auditFile.toAbsolutePath().getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new TdsConfigException("the audit file's directory " + dir + " does not exist: create it, or choose"
+          + " another audit-file (--audit-file)");
+    }
     return line -> {
       synchronized (AUDIT_LOCK) {
         try {
           Files.writeString(auditFile, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
               StandardOpenOption.APPEND);
         } catch (IOException e) {
-          throw new UncheckedIOException("cannot append to the audit file " + auditFile, e);
+          // never fail a connection's end over its audit line: it goes to standard error instead
+          System.err.println("tds-tls gateway: cannot append to the audit file " + auditFile + " (" + e.getMessage()
+              + "); the line: " + line);
         }
       }
     };
