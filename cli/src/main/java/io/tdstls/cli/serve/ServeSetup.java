@@ -2,7 +2,6 @@ package io.tdstls.cli.serve;
 
 import io.tdstls.config.ListenerConfig;
 import io.tdstls.config.OptionNames;
-import io.tdstls.config.Secret;
 import io.tdstls.config.TdsTlsConfig;
 import io.tdstls.config.TlsMaterial;
 import io.tdstls.config.UsersConfig;
@@ -10,7 +9,6 @@ import io.tdstls.error.TdsConfigException;
 import io.tdstls.negotiation.AlpnPolicy;
 import io.tdstls.negotiation.ServerPolicy;
 import io.tdstls.negotiation.StrictPolicy;
-import io.tdstls.protocol.encryption.ClientCertPolicy;
 import io.tdstls.protocol.encryption.ServerEncryption;
 import io.tdstls.server.Authenticator;
 import io.tdstls.server.PasswordFile;
@@ -18,11 +16,9 @@ import io.tdstls.server.ServerConfig;
 import io.tdstls.server.ServerEvents;
 import io.tdstls.server.TlsProvider;
 import io.tdstls.server.diagnostic.DiagnosticSessionHandler;
-import io.tdstls.tls.ClientCertificateMode;
 import io.tdstls.tls.ServerTlsConfig;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -201,20 +197,6 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
       users.put(spec.substring(0, colon), spec.substring(colon + 1));
     }
     return users;
-  }
-
-  private static int atLeast(String option, int value, int min, int max) {
-    if (value < min || value > max) {
-      throw TdsConfigException.invalidValue(option, Integer.toString(value), List.of("a number from " + min + " to " + max));
-    }
-    return value;
-  }
-
-  private static int positive(String option, int value) {
-    if (value < 1) {
-      throw TdsConfigException.invalidValue(option, Integer.toString(value), List.of("a positive number"));
-    }
-    return value;
   }
 
   /**
