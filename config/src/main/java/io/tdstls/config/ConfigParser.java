@@ -1,5 +1,6 @@
 package io.tdstls.config;
 
+import io.tdstls.negotiation.AlpnPolicy;
 import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.encryption.ClientCertPolicy;
@@ -19,18 +20,19 @@ import java.util.Set;
 final class ConfigParser {
 
   private static final Set<String> ROOT = Set.of("listener", "users", "routes", "metrics", "drain-timeout",
-      "reload-interval");
+      "reload-interval", "audit-file");
   private static final Set<String> LISTENER = Set.of("host", "port", "tls", "cert-dir", "encryption", "strict",
-      "client-cert-policy", "tls-provider", "login-timeout", "max-connections", "server-name");
+      "client-cert-policy", "tls-provider", "login-timeout", "max-connections", "server-name", "alpn", "pre-login-limit",
+      "pre-login-budget");
   private static final Set<String> TLS = Set.of("cert", "key", "key-password", "pkcs12", "client-ca",
       "client-cert-mode");
   private static final Set<String> USERS = Set.of("file", "accounts");
   private static final Set<String> ROUTE = Set.of("name", "match", "backend", "login", "credentials");
   private static final Set<String> MATCH = Set.of("sni", "server-name", "database", "default");
-  private static final Set<String> BACKEND = Set.of("host", "port", "tls");
+  private static final Set<String> BACKEND = Set.of("host", "port", "tls", "timeout");
   private static final Set<String> BACKEND_TLS = Set.of("encrypt", "ca-file", "host-name-in-certificate",
       "no-hostname-check", "server-certificate", "server-certificate-sha256", "trust-server-certificate", "tls-min",
-      "tls-max", "client-cert", "client-key", "client-key-password");
+      "tls-max", "client-cert", "client-key", "client-key-password", "trust-store", "trust-store-password");
   private static final Set<String> LOGIN = Set.of("mode", "as", "certificates");
   private static final Set<String> CERT_LOGIN = Set.of("subject", "dns", "email", "uri", "as");
   private static final Set<String> CREDENTIALS = Set.of("user", "password");
@@ -48,13 +50,13 @@ final class ConfigParser {
     String metrics = metricsNode.present() ? hostPort(metricsNode) : null;
     return new TdsTlsConfig(doc.file, listener, users, routes, metrics,
         root.get("drain-timeout").duration(TdsTlsConfig.DEFAULT_DRAIN_TIMEOUT),
-        root.get("reload-interval").duration(TdsTlsConfig.DEFAULT_RELOAD_INTERVAL));
+        root.get("reload-interval").duration(TdsTlsConfig.DEFAULT_RELOAD_INTERVAL), root.get("audit-file").path());
   }
 
   private static ListenerConfig listener(ConfigNode n) {
     n.object(LISTENER);
     ListenerConfig d = ListenerConfig.defaults();
-    ServerEncryption encryption = n.get("encryption").choice(ServerEncryption.class, d.encryption());
+    ServerEncryption encryption = n.get("encryption").choice(ServerEncryption.class, null);
     ConfigNode strictNode = n.get("strict");
     StrictPolicy strict = strictNode.choice(StrictPolicy.class, null);
     if (encryption == ServerEncryption.NOT_SUPPORTED && strict != null && strict != StrictPolicy.DISABLED) {
@@ -77,7 +79,9 @@ final class ConfigParser {
         n.get("client-cert-policy").choice(ClientCertPolicy.class, d.clientCertPolicy()), tlsProvider,
         n.get("login-timeout").duration(d.loginTimeout()),
         n.get("max-connections").integer(1, Integer.MAX_VALUE, d.maxConnections()),
-        n.get("server-name").text(d.serverName()));
+        n.get("server-name").text(d.serverName()), n.get("alpn").choice(AlpnPolicy.class, null),
+        n.get("pre-login-limit").present() ? n.get("pre-login-limit").integer(4, 65_535, 64) : null,
+        n.get("pre-login-budget").present() ? n.get("pre-login-budget").integer(1, Integer.MAX_VALUE, 32) : null);
   }
 
   private static TlsMaterial tls(ConfigNode n) {
@@ -165,7 +169,7 @@ final class ConfigParser {
       }
     }
     return new RouteConfig(nameNode.text(), match(r.get("match")), host.text(),
-        backend.get("port").integer(1, 65535, 1433), backendTls(backend.get("tls")), login(r.get("login"), credentials),
+        backend.get("port").integer(1, 65535, 1433), backendTls(backend.get("tls"), backend.get("timeout")), login(r.get("login"), credentials),
         credentials);
   }
 
@@ -197,10 +201,11 @@ final class ConfigParser {
     return found.get(0);
   }
 
-  private static BackendTls backendTls(ConfigNode t) {
+  private static BackendTls backendTls(ConfigNode t, ConfigNode timeoutNode) {
+    java.time.Duration timeout = timeoutNode.present() ? timeoutNode.duration(null) : null;
     if (!t.present()) {
       return new BackendTls(EncryptMode.MANDATORY, List.of(), null, false, null, null, false, null, null, null, null,
-          null);
+          null, null, null, timeout);
     }
     t.object(BACKEND_TLS);
     ConfigNode encrypt = t.get("encrypt");
@@ -213,10 +218,19 @@ final class ConfigParser {
     ConfigNode max = t.get("tls-max");
     return new BackendTls(encrypt.present() ? encrypt.convert(EncryptMode::parse) : EncryptMode.MANDATORY,
         t.get("ca-file").paths(), t.get("host-name-in-certificate").text(null), t.get("no-hostname-check").bool(false),
-        t.get("server-certificate").path(), t.get("server-certificate-sha256").text(null),
+        t.get("server-certificate").path(), sha256(t.get("server-certificate-sha256")),
         t.get("trust-server-certificate").bool(false), min.present() ? min.convert(TlsVersion::parse) : null,
         max.present() ? max.convert(TlsVersion::parse) : null, clientCert.path(), clientKey.path(),
-        t.get("client-key-password").secret());
+        t.get("client-key-password").secret(), t.get("trust-store").path(), t.get("trust-store-password").secret(),
+        timeout);
+  }
+
+  /** A pinned fingerprint, checked here so that a typo is reported with its line. */
+  private static String sha256(ConfigNode n) {
+    return n.present() ? n.convert(v -> {
+      io.tdstls.tls.TlsConfig.builder().serverCertificateSha256(v);
+      return v;
+    }) : null;
   }
 
   private static RouteLogin login(ConfigNode l, Map<String, Credentials> credentials) {

@@ -22,7 +22,7 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Top-level keys: {@code listener}, {@code users}, {@code routes}, {@code metrics}, {@code
- * drain-timeout}, {@code reload-interval}. Relative file paths are resolved against the file's
+ * drain-timeout}, {@code reload-interval}, {@code audit-file} (the gateway's audit lines). Relative file paths are resolved against the file's
  * directory.
  *
  * @param source the file read
@@ -32,9 +32,26 @@ import java.util.Optional;
  * @param metrics the {@code HOST:PORT} of the metrics and health endpoint, or {@code null}
  * @param drainTimeout how long open sessions may finish on SIGTERM
  * @param reloadInterval how often the file is checked for changes
+ * @param auditFile where the gateway appends its audit lines, or {@code null} for standard error
  */
 public record TdsTlsConfig(Path source, ListenerConfig listener, UsersConfig users, List<RouteConfig> routes,
-    String metrics, Duration drainTimeout, Duration reloadInterval) {
+    String metrics, Duration drainTimeout, Duration reloadInterval, Path auditFile) {
+
+  /**
+   * A configuration without an audit file.
+   *
+   * @param source see the record component
+   * @param listener see the record component
+   * @param users see the record component
+   * @param routes see the record component
+   * @param metrics see the record component
+   * @param drainTimeout see the record component
+   * @param reloadInterval see the record component
+   */
+  public TdsTlsConfig(Path source, ListenerConfig listener, UsersConfig users, List<RouteConfig> routes,
+      String metrics, Duration drainTimeout, Duration reloadInterval) {
+    this(source, listener, users, routes, metrics, drainTimeout, reloadInterval, null);
+  }
 
   /** The default drain timeout. */
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
@@ -52,6 +69,7 @@ public record TdsTlsConfig(Path source, ListenerConfig listener, UsersConfig use
    * @param metrics see the record component
    * @param drainTimeout see the record component
    * @param reloadInterval see the record component
+   * @param auditFile see the record component
    */
   public TdsTlsConfig {
     Objects.requireNonNull(source, "source");

@@ -189,4 +189,37 @@ class TdsTlsConfigTest {
     assertThat(c.users().accounts().get("app").reveal()).isEqualTo("from-file");
     assertThat(c.users().accounts().get("app").toString()).doesNotContain("from-file");
   }
+
+  @Test
+  void theGatewaysKeysAlpnPreLoginLimitsAuditFileAndPerRouteTimeoutAndTrustStore() {
+    TdsTlsConfig c = parse(String.join("\n",
+        "listener:",
+        "  alpn: required",
+        "  pre-login-limit: 16",
+        "  pre-login-budget: 4",
+        "audit-file: logs/audit.jsonl",
+        "routes:",
+        "  - name: a",
+        "    match: { default: true }",
+        "    backend:",
+        "      host: db",
+        "      timeout: 3s",
+        "      tls: { trust-store: trust.p12, trust-store-password: changeit }",
+        ""));
+    assertThat(c.listener().alpn()).isEqualTo(io.tdstls.negotiation.AlpnPolicy.REQUIRED);
+    assertThat(c.listener().preLoginLimitKib()).isEqualTo(16);
+    assertThat(c.listener().preLoginBudgetMib()).isEqualTo(4);
+    assertThat(c.listener().encryption()).as("left to the command's default").isNull();
+    assertThat(c.auditFile()).isEqualTo(dir.resolve("logs/audit.jsonl"));
+    BackendTls t = c.routes().get(0).backendTls();
+    assertThat(t.timeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(t.trustStore()).isEqualTo(dir.resolve("trust.p12"));
+    assertThat(t.trustStorePassword()).hasToString("inline:***");
+    assertThatThrownBy(() -> parse("listener:\n  pre-login-limit: 2\n")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("line 2").hasMessageContaining("listener.pre-login-limit");
+    assertThatThrownBy(() -> parse("routes:\n  - name: a\n    match: { default: true }\n"
+        + "    backend: { host: db, tls: { server-certificate-sha256: 'abc' } }\n")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("line 4").hasMessageContaining("routes[0].backend.tls.server-certificate-sha256")
+        .hasMessageContaining("64 hex digits");
+  }
 }

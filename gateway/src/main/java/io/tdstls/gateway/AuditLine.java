@@ -33,6 +33,14 @@ final class AuditLine {
     }
   }
 
+  /** The route the connection took; an insecure one marks the line. */
+  void route(String name, boolean insecureBackend) {
+    fields.put("route", name);
+    if (insecureBackend) {
+      fields.put("warning", "the back side runs without encryption or without certificate validation");
+    }
+  }
+
   void front(NegotiatedSecurity s) {
     put("front", s);
   }

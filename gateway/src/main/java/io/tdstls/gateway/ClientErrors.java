@@ -28,6 +28,29 @@ final class ClientErrors {
     return message(GATEWAY_ERROR, text, gatewayName, clientVersion);
   }
 
+  /**
+   * No route takes the connection. The text repeats only the names the client itself sent, never
+   * the gateway's routes or backends.
+   */
+  static TdsMessage noRoute(String sni, String serverName, String database, String gatewayName, TdsVersion version) {
+    StringBuilder names = new StringBuilder();
+    appendName(names, "TLS server name (SNI)", sni);
+    appendName(names, "server name", serverName);
+    appendName(names, "database", database);
+    String text = "tds-tls gateway: no route for this connection (" + (names.length() == 0 ? "no server name or"
+        + " database given" : names) + "). What to do: connect with the server name or database your administrator"
+        + " gave you for this gateway.";
+    return message(GATEWAY_ERROR, text, gatewayName, version);
+  }
+
+  private static void appendName(StringBuilder b, String what, String value) {
+    if (value == null || value.isEmpty()) {
+      return;
+    }
+    String shown = value.length() > 128 ? value.substring(0, 128) + "..." : value;
+    b.append(b.length() == 0 ? "" : ", ").append(what).append(" '").append(shown.replaceAll("\\p{Cntrl}", "?")).append('\'');
+  }
+
   /** SQL Server's answer to a TDS 7.x login when only strict connections are accepted (17819). */
   static TdsMessage strictRequired(String gatewayName) {
     return message(17819, "Client unable to establish connection because an error was encountered during handshakes"

@@ -2,7 +2,6 @@ package io.tdstls.gateway;
 
 import io.tdstls.config.Credentials;
 import io.tdstls.config.RouteLogin;
-import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.negotiation.ServerPolicy;
 import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.encryption.ClientCertPolicy;
@@ -20,9 +19,10 @@ import java.util.function.Consumer;
 
 /**
  * The immutable settings of a {@link TdsGateway}: its front (where clients connect, and the server
- * policy and certificate they meet) and its back (the server it relays to, and how it connects
- * there). Secure by default: front encryption forced with strict allowed; back encryption
- * mandatory with full certificate and host name validation.
+ * policy and certificate they meet) and its back: one backend ({@link Builder#backend}) or several
+ * behind the one listener ({@link Builder#routes}), each with its own TLS settings and timeout.
+ * Secure by default: front encryption forced with strict allowed; back encryption mandatory with
+ * full certificate and host name validation.
  */
 public final class GatewayConfig {
 
@@ -34,16 +34,15 @@ public final class GatewayConfig {
   private final Duration loginTimeout;
   private final int maxConnections;
   private final Duration reloadCheckInterval;
-  private final String backendHost;
-  private final int backendPort;
-  private final TlsConfig backendTls;
-  private final Duration backendTimeout;
+  private final int preLoginBufferLimit;
+  private final long preLoginBudget;
+  private final RouteTable routes;
   private final Consumer<String> audit;
   private final GatewayEvents events;
   private final RouteLogin login;
   private final Map<String, Credentials> credentials;
   private final Authenticator users;
-  private final LoginMapping loginMapping;
+  private final Map<String, LoginMapping> loginMappings;
 
   private GatewayConfig(Builder b) {
     this.listenHost = b.listenHost;
@@ -54,16 +53,19 @@ public final class GatewayConfig {
     this.loginTimeout = b.loginTimeout;
     this.maxConnections = b.maxConnections;
     this.reloadCheckInterval = b.reloadCheckInterval;
-    this.backendHost = b.backendHost;
-    this.backendPort = b.backendPort;
-    this.backendTls = b.backendTls;
-    this.backendTimeout = b.backendTimeout;
+    this.preLoginBufferLimit = b.preLoginBufferLimit;
+    this.preLoginBudget = b.preLoginBudget;
+    this.routes = b.resolvedRoutes;
     this.audit = b.audit;
     this.events = b.events;
     this.login = b.login;
     this.credentials = Map.copyOf(b.credentials);
     this.users = b.users;
-    this.loginMapping = new LoginMapping(login, credentials, users);
+    java.util.Map<String, LoginMapping> mappings = new java.util.HashMap<>();
+    for (GatewayRoute r : routes.routes()) {
+      mappings.put(r.name(), new LoginMapping(r.login(), r.credentials(), users));
+    }
+    this.loginMappings = Map.copyOf(mappings);
   }
 
   /**
@@ -116,24 +118,19 @@ public final class GatewayConfig {
     return reloadCheckInterval;
   }
 
-  /** @return the backend's host */
-  public String backendHost() {
-    return backendHost;
+  /** @return the most bytes one connection may make the front buffer before its login */
+  public int preLoginBufferLimit() {
+    return preLoginBufferLimit;
   }
 
-  /** @return the backend's port */
-  public int backendPort() {
-    return backendPort;
+  /** @return the most bytes all connections not logged in may make the front buffer together */
+  public long preLoginBudget() {
+    return preLoginBudget;
   }
 
-  /** @return how the gateway connects to the backend (mode, trust, versions) */
-  public TlsConfig backendTls() {
-    return backendTls;
-  }
-
-  /** @return the limit for connecting to the backend and logging in there */
-  public Duration backendTimeout() {
-    return backendTimeout;
+  /** @return the backends and what selects each (one default route with {@link Builder#backend}) */
+  public RouteTable routes() {
+    return routes;
   }
 
   /** @return where the audit lines (one JSON object per connection) go */
@@ -141,12 +138,15 @@ public final class GatewayConfig {
     return audit;
   }
 
-  /** @return how clients log in: passthrough (the default), client certificate or gateway users */
+  /**
+   * @return how clients of the single-backend form log in: passthrough (the default), client
+   *     certificate or gateway users; with {@code routes(table)} each route has its own
+   */
   public RouteLogin login() {
     return login;
   }
 
-  /** @return the backend logins the gateway holds, by the key {@link #login()} names them with */
+  /** @return the backend logins the single-backend form holds, by the key {@link #login()} names them with */
   public Map<String, Credentials> credentials() {
     return credentials;
   }
@@ -156,9 +156,13 @@ public final class GatewayConfig {
     return Optional.ofNullable(users);
   }
 
-  /** The login mapping of the settings (validated by {@link Builder#build()}). */
-  LoginMapping loginMapping() {
-    return loginMapping;
+  /** The login mapping of a route of these settings (validated by {@link Builder#build()}). */
+  LoginMapping loginMapping(GatewayRoute route) {
+    LoginMapping m = loginMappings.get(route.name());
+    if (m == null) {
+      throw new IllegalArgumentException("route '" + route.name() + "' is not one of this configuration's routes");
+    }
+    return m;
   }
 
   /**
@@ -172,14 +176,14 @@ public final class GatewayConfig {
   }
 
   /**
-   * Tells whether the back side is weaker than the defaults: no encryption, or no certificate or
-   * host name validation. Such a gateway warns at start and marks every audit line.
+   * Tells whether the back side of some route is weaker than the defaults: no encryption, or no
+   * certificate or host name validation. The gateway warns at start; the audit lines of that
+   * route's connections are marked.
    *
-   * @return whether the back side is insecure
+   * @return whether a route's back side is insecure
    */
   public boolean backendInsecure() {
-    return backendTls.mode() == EncryptMode.OFF || backendTls.mode() == EncryptMode.OPTIONAL
-        || backendTls.trustServerCertificate() || !backendTls.hostnameVerification();
+    return !routes.insecureRoutes().isEmpty();
   }
 
   /** Builds a {@link GatewayConfig}. */
@@ -195,7 +199,11 @@ public final class GatewayConfig {
     private String backendHost;
     private int backendPort = 1433;
     private TlsConfig backendTls = TlsConfig.defaults();
-    private Duration backendTimeout = Duration.ofSeconds(15);
+    private Duration backendTimeout = GatewayRoute.DEFAULT_TIMEOUT;
+    private int preLoginBufferLimit = 64 << 10;
+    private long preLoginBudget = 32L << 20;
+    private RouteTable routes;
+    private RouteTable resolvedRoutes;
     private Consumer<String> audit = System.err::println;
     private GatewayEvents events = GatewayEvents.NONE;
     private RouteLogin login = RouteLogin.passthrough();
@@ -281,7 +289,7 @@ public final class GatewayConfig {
     }
 
     /**
-     * Sets the server the gateway relays to.
+     * Sets the one server the gateway relays to (a single default route; replaces {@link #routes}).
      *
      * @param host its host name or IP address (also the name checked in its certificate)
      * @param port its port
@@ -289,10 +297,41 @@ public final class GatewayConfig {
      */
     public Builder backend(String host, int port) {
       this.backendHost = Objects.requireNonNull(host, "host");
+      this.routes = null;
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("backend port must be 1..65535, was " + port);
       }
       this.backendPort = port;
+      return this;
+    }
+
+    /**
+     * Sets several backends behind the listener, in place of (and replacing) {@link #backend}.
+     *
+     * @param routes the routes
+     * @return this builder
+     */
+    public Builder routes(RouteTable routes) {
+      this.routes = Objects.requireNonNull(routes, "routes");
+      this.backendHost = null;
+      return this;
+    }
+
+    /**
+     * Sets the front's limits for connections that have not logged in yet (see {@link
+     * io.tdstls.server.ServerConfig.Builder#preLoginBufferLimit} and {@code preLoginBudget}).
+     *
+     * @param perConnection the most bytes one connection may make the front buffer
+     * @param total the most bytes all such connections may make it buffer together
+     * @return this builder
+     */
+    public Builder preLoginLimits(int perConnection, long total) {
+      if (perConnection < 4096 || total < 4096) {
+        throw new IllegalArgumentException("pre-login limits must be at least 4 KiB each, were " + perConnection
+            + " and " + total);
+      }
+      this.preLoginBufferLimit = perConnection;
+      this.preLoginBudget = total;
       return this;
     }
 
@@ -378,30 +417,49 @@ public final class GatewayConfig {
       return this;
     }
 
+    /** The routes: the table given, or the single backend's default route with the login mode set here. */
+    private RouteTable routeTable() {
+      if (routes != null) {
+        return routes;
+      }
+      GatewayRoute single = GatewayRoute.single(backendHost, backendPort, backendTls, backendTimeout);
+      return RouteTable.single(new GatewayRoute(single.name(), single.match(), single.backendHost(),
+          single.backendPort(), single.backendTls(), single.backendTimeout(), login, credentials));
+    }
+
     /**
      * Builds the configuration.
      *
      * @return the configuration
      * @throws IllegalStateException if no backend is set, the front needs a certificate and has
-     *     none, certificate logins lack a client CA, or the login mode names credentials or users
-     *     that are not set
+     *     none, a route's certificate logins lack a client CA, or a route's login mode names
+     *     credentials or users that are not set
+     * @throws io.tdstls.error.TdsConfigException if the backend's TLS material cannot be loaded
      */
     public GatewayConfig build() {
-      if (backendHost == null) {
-        throw new IllegalStateException("a backend is required: backend(host, port)");
+      if (backendHost == null && routes == null) {
+        throw new IllegalStateException("a backend is required: backend(host, port) or routes(table)");
       }
       if (frontTls == null && frontPolicy.encryption() != ServerEncryption.NOT_SUPPORTED) {
         throw new IllegalStateException("the front needs a certificate (frontTls) unless its encryption is not supported");
       }
-      if (login.mode() == RouteLogin.Mode.CERTIFICATE && (frontTls == null
-          || frontTls.clientCertificateMode() == ClientCertificateMode.NONE || frontTls.trustedClientCaFiles().isEmpty())) {
-        throw new IllegalStateException("certificate logins need the front to ask for client certificates and verify them"
-            + " against a client CA (--client-ca FILE --client-cert-mode optional|required)");
+      if (routes != null && login.mode() != RouteLogin.Mode.PASSTHROUGH) {
+        throw new IllegalStateException("with routes(table), each route carries its own login mode: login(...) is for the"
+            + " single-backend form");
       }
-      try {
-        new LoginMapping(login, credentials, users);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalStateException(e.getMessage(), e);
+      resolvedRoutes = routeTable();
+      for (GatewayRoute r : resolvedRoutes.routes()) {
+        String which = routes == null ? "" : " (route " + r.name() + ")";
+        if (r.login().mode() == RouteLogin.Mode.CERTIFICATE && (frontTls == null
+            || frontTls.clientCertificateMode() == ClientCertificateMode.NONE || frontTls.trustedClientCaFiles().isEmpty())) {
+          throw new IllegalStateException("certificate logins" + which + " need the front to ask for client certificates"
+              + " and verify them against a client CA (--client-ca FILE --client-cert-mode optional|required)");
+        }
+        try {
+          new LoginMapping(r.login(), r.credentials(), users);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalStateException(e.getMessage() + which, e);
+        }
       }
       return new GatewayConfig(this);
     }

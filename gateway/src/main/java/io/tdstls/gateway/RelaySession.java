@@ -8,6 +8,7 @@ import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.encryption.Outcome;
 import io.tdstls.negotiation.NegotiatedSecurity;
 import io.tdstls.negotiation.TlsEngineSource;
+import io.tdstls.negotiation.TlsInfo;
 import io.tdstls.negotiation.TlsNegotiationMode;
 import io.tdstls.protocol.login.Login7;
 import io.tdstls.protocol.login.TdsVersion;
@@ -26,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 
 /**
- * One relayed connection: the front's LOGIN7 starts a backend connection on the same event loop;
+ * One relayed connection: the front's LOGIN7 chooses the route (by the front handshake's SNI,
+ * LOGIN7's ServerName or database) and starts a connection to its backend on the same event loop;
  * its login response goes back to the client, then every message is relayed both ways with
  * back-pressure (a side whose peer cannot take more stops reading).
  */
@@ -41,7 +43,9 @@ final class RelaySession implements RelaySessionHandler {
   static final String DEFAULT_ROUTE = "default";
 
   private final GatewayConfig config;
-  private final ClientEngineFactory backendTls;
+  private final RouteTable routes;
+  private GatewayRoute route;
+  private ClientEngineFactory backendTls;
   private ClientLink link;
   private BackendConnection backend;
   private AuditLine audit;
@@ -57,39 +61,26 @@ final class RelaySession implements RelaySessionHandler {
   private long login7At;
   private long connectStartedAt;
 
-  RelaySession(GatewayConfig config, ClientEngineFactory backendTls) {
+  RelaySession(GatewayConfig config) {
     this.config = config;
-    this.backendTls = backendTls;
+    this.routes = config.routes();
     this.events = config.events();
   }
 
   /**
    * Returns the name of the route this session is relayed on: the {@code route} tag of its metrics.
    *
-   * @return {@link #DEFAULT_ROUTE} unless routing chose another
+   * @return {@link #DEFAULT_ROUTE} until LOGIN7 chose a route, then that route's name
    */
   String routeName() {
     return routeName;
-  }
-
-  /**
-   * Sets the route's name; routing calls it in {@link #relayLogin} before the backend connection
-   * starts, which is when the session counts as open on its route.
-   *
-   * @param name the route's name
-   */
-  void routeName(String name) {
-    if (started) {
-      throw new IllegalStateException("the route of a started session cannot change");
-    }
-    this.routeName = java.util.Objects.requireNonNull(name, "name");
   }
 
   @Override
   public void relayLogin(TdsMessage message, ClientLink link) throws TdsException {
     this.link = link;
     this.login7At = System.nanoTime();
-    this.audit = new AuditLine(link.info().remote(), config.backendInsecure());
+    this.audit = new AuditLine(link.info().remote(), false);
     NegotiatedSecurity front = link.info().security();
     audit.front(front);
     if (config.frontPolicy().strict() == StrictPolicy.REQUIRED && (front == null || front.outcome() != Outcome.STRICT)) {
@@ -104,15 +95,31 @@ final class RelaySession implements RelaySessionHandler {
     Login7 login = Login7.decode(payload);
     audit.login(login.userName(), login.appName(), login.database());
     requestedPacketSize = login.packetSize();
+    String sni = front == null ? "" : front.tlsInfo().map(TlsInfo::sniHostName).orElse("");
+    RouteSelection selection = routes.begin(sni);
+    java.util.Optional<GatewayRoute> chosen = selection.atLogin(login.serverName(), login.database());
+    if (chosen.isEmpty()) {
+      audit.outcome("front", "refused: no route");
+      events.failed(GatewayEvents.Side.FRONT, FailureKind.POLICY, false);
+      link.send(ClientErrors.noRoute(sni, login.serverName(), login.database(), GATEWAY_NAME,
+          LoginRelay.version(payload)));
+      end("front", "no route for SNI '" + sni + "', server name '" + login.serverName() + "', database '"
+          + login.database() + "'");
+      return;
+    }
+    route = chosen.get();
+    routeName = route.name();
+    backendTls = routes.engines(route);
+    audit.route(route.name(), route.insecure());
     byte[] toBackend = mapLogin(payload, login, front);
     if (toBackend == null) {
       return;
     }
-    login7 = LoginRelay.translate(toBackend, config.backendTls().mode() == EncryptMode.STRICT);
+    login7 = LoginRelay.translate(toBackend, route.backendTls().mode() == EncryptMode.STRICT);
     started = true;
     events.sessionStarted(routeName);
     events.relayed(routeName, true, payload.length);
-    connect(config.backendHost(), config.backendPort());
+    connect(route.backendHost(), route.backendPort());
   }
 
   /**
@@ -123,7 +130,7 @@ final class RelaySession implements RelaySessionHandler {
     boolean strict = front != null && front.outcome() == Outcome.STRICT;
     java.util.List<java.security.cert.X509Certificate> chain = front == null ? java.util.List.of()
         : front.tlsInfo().map(io.tdstls.negotiation.TlsInfo::peerCertificates).orElse(java.util.List.of());
-    LoginMapping.Decision d = config.loginMapping().map(login, chain, strict);
+    LoginMapping.Decision d = config.loginMapping(route).map(login, chain, strict);
     if (d instanceof LoginMapping.Refuse r) {
       audit.outcome("front", "login refused (18456): " + r.reason());
       events.failed(GatewayEvents.Side.FRONT, FailureKind.LOGIN, false);
@@ -154,15 +161,15 @@ final class RelaySession implements RelaySessionHandler {
         backendTls.handshakeCompleted(engine);
       }
     };
-    ClientNegotiator core = new ClientNegotiator(config.backendTls().mode(), preLogin, engines,
+    ClientNegotiator core = new ClientNegotiator(route.backendTls().mode(), preLogin, engines,
         outcome -> login7.clone(), MAX_LOGIN_RESPONSE);
     connectStartedAt = System.nanoTime();
-    backend = BackendConnection.open(link.channel().eventLoop(), host, port, config.backendTimeout(), core, this);
+    backend = BackendConnection.open(link.channel().eventLoop(), host, port, route.backendTimeout(), core, this);
     BackendConnection current = backend;
-    long limit = config.backendTimeout().toMillis();
+    long limit = route.backendTimeout().toMillis();
     backendTimer = link.channel().eventLoop().schedule(() -> {
       if (backend == current && !current.loggedIn()) {
-        current.timeout(config.backendTimeout());
+        current.timeout(route.backendTimeout());
       }
     }, limit, TimeUnit.MILLISECONDS);
   }

@@ -1,9 +1,8 @@
 package io.tdstls.gateway;
 
-import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.server.ServerConfig;
 import io.tdstls.server.TdsServer;
-import io.tdstls.tls.ClientEngineFactory;
+import io.tdstls.tls.TlsConfig;
 import java.lang.System.Logger.Level;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -14,7 +13,8 @@ import java.util.function.Supplier;
  * A TDS-aware TLS-terminating proxy: clients meet the project's server endpoint on the front (TDS
  * 7.x and strict on one port, every policy, hot-reloaded certificates), and each client connection
  * is relayed over its own backend connection that negotiates on its own (for example front strict
- * TLS 1.3, back TDS 7.x with TLS 1.2). LOGIN7 is relayed with its TDS version translated; failures
+ * TLS 1.3, back TDS 7.x with TLS 1.2). Several backends can sit behind the one listener, chosen per
+ * connection by SNI, LOGIN7's ServerName or database ({@link RouteTable}). LOGIN7 is relayed with its TDS version translated; failures
  * on the back side reach the client as TDS ERROR tokens; each connection ends with an audit line.
  *
  * <pre>{@code
@@ -32,7 +32,7 @@ public final class TdsGateway implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(TdsGateway.class.getName());
 
-  private final GatewayConfig config;
+  private volatile GatewayConfig config;
   private final TdsServer front;
   private volatile boolean draining;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -43,7 +43,7 @@ public final class TdsGateway implements AutoCloseable {
   }
 
   /**
-   * Starts a gateway: listens on the front and relays every client to the backend.
+   * Starts a gateway: listens on the front and relays every client to its route's backend.
    *
    * @param config the settings
    * @return the running gateway
@@ -51,14 +51,27 @@ public final class TdsGateway implements AutoCloseable {
    * @throws io.tdstls.error.TdsConfigException if the front or back TLS material cannot be loaded
    */
   public static TdsGateway start(GatewayConfig config) throws InterruptedException {
-    ClientEngineFactory backendTls = config.backendTls().mode() == EncryptMode.OFF
-        ? null : new ClientEngineFactory(config.backendTls());
-    if (config.backendInsecure()) {
-      LOG.log(Level.WARNING, "the gateway''s back side to {0}:{1} runs in mode {2}{3}: every audit line is marked",
-          config.backendHost(), String.valueOf(config.backendPort()), config.backendTls().mode().label(),
-          config.backendTls().trustServerCertificate() || !config.backendTls().hostnameVerification()
-              ? " without full certificate validation" : "");
-    }
+    warnInsecure(config);
+    return new TdsGateway(config, TdsServer.start(frontConfig(config)));
+  }
+
+  /**
+   * Replaces the settings for new connections: routes, certificates, policies, limits. Open
+   * connections keep the routes and certificates they started with. The listening address cannot
+   * change this way.
+   *
+   * @param next the new settings
+   * @throws IllegalArgumentException if {@code next} listens on another host or port
+   */
+  public void reconfigure(GatewayConfig next) {
+    front.reconfigure(frontConfig(next));
+    warnInsecure(next);
+    this.config = next;
+    LOG.log(Level.INFO, "gateway reconfigured: {0} route(s) for new connections; open connections keep theirs",
+        next.routes().routes().size());
+  }
+
+  private static ServerConfig frontConfig(GatewayConfig config) {
     ServerConfig.Builder front = ServerConfig.builder()
         .host(config.listenHost())
         .port(config.listenPort())
@@ -67,9 +80,20 @@ public final class TdsGateway implements AutoCloseable {
         .maxConnections(config.maxConnections())
         .reloadCheckInterval(config.reloadCheckInterval())
         .events(config.events())
-        .sessions(() -> new RelaySession(config, backendTls));
+        .preLoginBufferLimit(config.preLoginBufferLimit())
+        .preLoginBudget(config.preLoginBudget())
+        .sessions(() -> new RelaySession(config));
     config.frontTls().ifPresent(tls -> front.tls(tls, config.frontProvider()));
-    return new TdsGateway(config, TdsServer.start(front.build()));
+    return front.build();
+  }
+
+  private static void warnInsecure(GatewayConfig config) {
+    for (GatewayRoute r : config.routes().insecureRoutes()) {
+      TlsConfig t = r.backendTls();
+      LOG.log(Level.WARNING, "the gateway''s back side to {0} (route {1}) runs in mode {2}{3}: its audit lines are"
+          + " marked", r.backendAddress(), r.name(), t.mode().label(),
+          t.trustServerCertificate() || !t.hostnameVerification() ? " without full certificate validation" : "");
+    }
   }
 
   /**
@@ -82,7 +106,7 @@ public final class TdsGateway implements AutoCloseable {
   }
 
   /**
-   * Returns the settings.
+   * Returns the settings new connections get (the last ones given to {@link #reconfigure}).
    *
    * @return the configuration
    */

@@ -18,7 +18,7 @@ public final class BackendOptions {
   @Option(names = "--backend-encrypt", paramLabel = "MODE",
       description = "How the gateway connects to the backend: off | optional | mandatory | strict (default"
           + " mandatory). off and optional are insecure: the gateway warns and marks every audit line.")
-  String encrypt = "mandatory";
+  String encrypt;
 
   @Option(names = "--backend-ca-file", paramLabel = "FILE",
       description = "PEM file of CAs trusted for the backend's certificate (repeatable); 'system' for the JDK's.")
@@ -54,10 +54,30 @@ public final class BackendOptions {
 
   @Option(names = "--backend-timeout", paramLabel = "SECONDS",
       description = "Limit for connecting and logging in to the backend (default 15).")
-  int timeoutSeconds = 15;
+  Integer timeoutSeconds;
 
-  /** Creates the options with their defaults. */
+  /** Creates the options; a flag left out is {@code null} (or empty), and its default applies. */
   public BackendOptions() {}
+
+  /**
+   * Tells whether any back-side flag was given (they cannot be combined with a config file's routes).
+   *
+   * @return whether a flag was given
+   */
+  public boolean given() {
+    return encrypt != null || !caFiles.isEmpty() || trustStore != null || trustStorePassword != null
+        || serverCertificate != null || serverCertificateSha256 != null || hostNameInCertificate != null
+        || trustServerCertificate || tlsMin != null || tlsMax != null || timeoutSeconds != null;
+  }
+
+  /**
+   * Returns the limit for connecting and logging in to the backend.
+   *
+   * @return {@code --backend-timeout}, default 15 s
+   */
+  public java.time.Duration timeout() {
+    return java.time.Duration.ofSeconds(timeoutSeconds == null ? 15 : Math.max(1, timeoutSeconds));
+  }
 
   /**
    * Builds the back side's TLS settings.
@@ -66,7 +86,7 @@ public final class BackendOptions {
    * @throws io.tdstls.error.TdsConfigException if a value is invalid
    */
   public TlsConfig tlsConfig() {
-    List<String> args = new ArrayList<>(List.of("--encrypt", encrypt));
+    List<String> args = new ArrayList<>(List.of("--encrypt", encrypt == null ? "mandatory" : encrypt));
     caFiles.forEach(f -> args.addAll(List.of("--ca-file", f)));
     add(args, "--trust-store", trustStore);
     add(args, "--trust-store-password", trustStorePassword);

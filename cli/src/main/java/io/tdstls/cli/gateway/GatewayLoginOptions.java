@@ -51,6 +51,22 @@ public final class GatewayLoginOptions {
   public GatewayLoginOptions() {}
 
   /**
+   * Tells whether any login flag was given (they are refused with a config file's routes, which carry
+   * their own logins).
+   *
+   * @return whether a flag differs from its default
+   */
+  public boolean given() {
+    return !"passthrough".equalsIgnoreCase(mode) || !certificates.isEmpty() || as != null || !credentials.isEmpty()
+        || usersFile != null;
+  }
+
+  /** @return whether {@code --users-file} was given */
+  boolean hasUsersFile() {
+    return usersFile != null;
+  }
+
+  /**
    * Sets the login mode, the held credentials and the users on a gateway builder.
    *
    * @param b the builder

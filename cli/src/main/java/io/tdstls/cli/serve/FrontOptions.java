@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The server-side flags shared by {@code serve} and {@code gateway}: the certificate, the
- * encryption policy, client certificates, the TLS provider, and the limits.
+ * encryption policy, client certificates, the TLS provider, and the limits. Each is {@code null}
+ * (or empty) when not given, so that a {@code --config} file's value, or else the default, applies.
  */
 public final class FrontOptions {
 
@@ -39,7 +40,7 @@ public final class FrontOptions {
   @Option(names = "--alpn", paramLabel = "optional|required",
       description = "Whether strict clients must offer ALPN tds/8.0 (default optional: a missing offer is served;"
           + " an offer without tds/8.0 is always refused).")
-  String alpn = "optional";
+  String alpn;
 
   @Option(names = "--client-cert-policy", paramLabel = "ms-tds|babelfish",
       description = "How a CLIENT_CERT ENCRYPTION byte is answered: as MS-TDS says (default), or closed as Babelfish does.")
@@ -58,6 +59,14 @@ public final class FrontOptions {
 
   @Option(names = "--max-connections", paramLabel = "N", description = "Connections served at once (default 1000).")
   Integer maxConnections;
+
+  @Option(names = "--pre-login-limit", paramLabel = "KIB",
+      description = "Most KiB one connection may make the server buffer before its login is accepted (default 64; at least 4).")
+  Integer preLoginLimitKib;
+
+  @Option(names = "--pre-login-budget", paramLabel = "MIB",
+      description = "Most MiB all connections that have not logged in may make the server buffer together (default 32).")
+  Integer preLoginBudgetMib;
 
   @Option(names = "--tls-provider", paramLabel = "jdk|openssl",
       description = "TLS implementation: the JDK's (default) or OpenSSL (BoringSSL, netty-tcnative).")

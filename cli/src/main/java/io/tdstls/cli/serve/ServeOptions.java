@@ -44,14 +44,6 @@ public final class ServeOptions {
           + " is created and printed.")
   List<String> users = new ArrayList<>();
 
-  @Option(names = "--pre-login-limit", paramLabel = "KIB",
-      description = "Most KiB one connection may make the server buffer before its login is accepted (default 64; at least 4).")
-  int preLoginLimitKib = 64;
-
-  @Option(names = "--pre-login-budget", paramLabel = "MIB",
-      description = "Most MiB all connections that have not logged in may make the server buffer together (default 32).")
-  int preLoginBudgetMib = 32;
-
   @Option(names = "--name", paramLabel = "NAME", description = "Server name reported in @@SERVERNAME (default tds-tls).")
   String serverName;
 

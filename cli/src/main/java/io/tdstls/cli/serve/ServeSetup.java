@@ -2,7 +2,6 @@ package io.tdstls.cli.serve;
 
 import io.tdstls.config.ListenerConfig;
 import io.tdstls.config.OptionNames;
-import io.tdstls.config.Secret;
 import io.tdstls.config.TdsTlsConfig;
 import io.tdstls.config.TlsMaterial;
 import io.tdstls.config.UsersConfig;
@@ -10,7 +9,6 @@ import io.tdstls.error.TdsConfigException;
 import io.tdstls.negotiation.AlpnPolicy;
 import io.tdstls.negotiation.ServerPolicy;
 import io.tdstls.negotiation.StrictPolicy;
-import io.tdstls.protocol.encryption.ClientCertPolicy;
 import io.tdstls.protocol.encryption.ServerEncryption;
 import io.tdstls.server.Authenticator;
 import io.tdstls.server.PasswordFile;
@@ -18,11 +16,9 @@ import io.tdstls.server.ServerConfig;
 import io.tdstls.server.ServerEvents;
 import io.tdstls.server.TlsProvider;
 import io.tdstls.server.diagnostic.DiagnosticSessionHandler;
-import io.tdstls.tls.ClientCertificateMode;
 import io.tdstls.tls.ServerTlsConfig;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -89,7 +85,7 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
    */
   public static ServeSetup of(ServeOptions o, TdsTlsConfig file, ServeSetup previous, ServerEvents events) {
     ListenerConfig l = overlay(o, file == null ? ListenerConfig.defaults() : file.listener());
-    ServerEncryption encryption = l.encryption();
+    ServerEncryption encryption = l.encryption() == null ? ServerEncryption.AVAILABLE : l.encryption();
     StrictPolicy strict = l.strict() != null ? l.strict()
         : encryption == ServerEncryption.NOT_SUPPORTED ? StrictPolicy.DISABLED : StrictPolicy.ALLOWED;
     if (encryption == ServerEncryption.NOT_SUPPORTED && strict != StrictPolicy.DISABLED) {
@@ -97,7 +93,7 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
           + strict.name().toLowerCase(Locale.ROOT) + ": drop --strict or choose --encryption available or forced");
     }
     ServerPolicy policy = new ServerPolicy(encryption, l.clientCertPolicy(), strict)
-        .withAlpn(choice("--alpn", o.front.alpn, AlpnPolicy.class));
+        .withAlpn(l.alpn() == null ? AlpnPolicy.OPTIONAL : l.alpn());
     Map<String, String> users = new LinkedHashMap<>();
     PasswordFile passwordFile = null;
     if (!o.users.isEmpty() || o.usersFile != null) {
@@ -115,8 +111,8 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
     }
     ServerConfig.Builder b = ServerConfig.builder().host(l.host()).port(l.port()).policy(policy)
         .loginTimeout(l.loginTimeout()).maxConnections(l.maxConnections()).events(events)
-        .preLoginBufferLimit(atLeast("--pre-login-limit", o.preLoginLimitKib, 4, 65_535) << 10)
-        .preLoginBudget((long) positive("--pre-login-budget", o.preLoginBudgetMib) << 20)
+        .preLoginBufferLimit((l.preLoginLimitKib() == null ? 64 : l.preLoginLimitKib()) << 10)
+        .preLoginBudget((long) (l.preLoginBudgetMib() == null ? 32 : l.preLoginBudgetMib()) << 20)
         .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(o.auth.verifier(authenticator(users, passwordFile)), strict,
             l.serverName())));
     if (file != null) {
@@ -151,31 +147,11 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
     if (o.port != null && (o.port < 0 || o.port > 65535)) {
       throw TdsConfigException.invalidValue("--port", Integer.toString(o.port), List.of("0..65535"));
     }
-    TlsMaterial t = f.tls();
-    boolean newCert = o.front.cert != null || o.front.key != null || o.front.pkcs12 != null;
-    if (o.front.pkcs12 != null && (o.front.cert != null || o.front.key != null)) {
-      throw new TdsConfigException("give either --pkcs12, or --cert with --key, not both");
-    }
-    if ((o.front.cert != null || o.front.key != null) && (o.front.cert == null || o.front.key == null)) {
-      throw new TdsConfigException("--cert and --key go together: the PEM chain and its private key");
-    }
-    TlsMaterial tls = new TlsMaterial(newCert ? o.front.cert : t.cert(), newCert ? o.front.key : t.key(),
-        o.front.keyPassword != null ? Secret.parse("inline:" + o.front.keyPassword) : t.keyPassword(),
-        newCert ? o.front.pkcs12 : t.pkcs12(), o.front.clientCas.isEmpty() ? t.clientCas() : o.front.clientCas,
-        o.front.clientCertMode != null ? choice("--client-cert-mode", o.front.clientCertMode, ClientCertificateMode.class)
-            : t.clientCertMode());
-    return new ListenerConfig(o.host != null ? o.host : f.host(), o.port != null ? o.port : f.port(), tls,
-        o.front.certDir != null ? o.front.certDir : f.certDir(),
-        o.front.encryption != null ? choice("--encryption", o.front.encryption, ServerEncryption.class) : f.encryption(),
-        o.front.strict != null ? choice("--strict", o.front.strict, StrictPolicy.class) : f.strict(),
-        o.front.clientCertPolicy != null ? choice("--client-cert-policy", o.front.clientCertPolicy, ClientCertPolicy.class)
-            : f.clientCertPolicy(),
-        o.front.tlsProvider != null ? choice("--tls-provider", o.front.tlsProvider, TlsProvider.class).name().toLowerCase(Locale.ROOT)
-            : f.tlsProvider(),
-        o.front.loginTimeoutSeconds != null ? Duration.ofSeconds(positive("--login-timeout", o.front.loginTimeoutSeconds))
-            : f.loginTimeout(),
-        o.front.maxConnections != null ? positive("--max-connections", o.front.maxConnections) : f.maxConnections(),
-        o.serverName != null ? o.serverName : f.serverName());
+    ListenerConfig l = FrontSetup.overlay(o.front, f);
+    return new ListenerConfig(o.host != null ? o.host : f.host(), o.port != null ? o.port : f.port(), l.tls(),
+        l.certDir(), l.encryption(), l.strict(), l.clientCertPolicy(), l.tlsProvider(), l.loginTimeout(),
+        l.maxConnections(), o.serverName != null ? o.serverName : f.serverName(), l.alpn(), l.preLoginLimitKib(),
+        l.preLoginBudgetMib());
   }
 
   private static Authenticator authenticator(Map<String, String> users, PasswordFile passwordFile) {
@@ -221,20 +197,6 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
       users.put(spec.substring(0, colon), spec.substring(colon + 1));
     }
     return users;
-  }
-
-  private static int atLeast(String option, int value, int min, int max) {
-    if (value < min || value > max) {
-      throw TdsConfigException.invalidValue(option, Integer.toString(value), List.of("a number from " + min + " to " + max));
-    }
-    return value;
-  }
-
-  private static int positive(String option, int value) {
-    if (value < 1) {
-      throw TdsConfigException.invalidValue(option, Integer.toString(value), List.of("a positive number"));
-    }
-    return value;
   }
 
   /**

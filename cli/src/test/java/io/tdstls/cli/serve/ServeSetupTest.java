@@ -135,6 +135,9 @@ class ServeSetupTest {
         "  encryption: forced",
         "  max-connections: 7",
         "  login-timeout: 9",
+        "  alpn: required",
+        "  pre-login-limit: 16",
+        "  pre-login-budget: 2",
         "  cert-dir: " + dir,
         "users:",
         "  accounts:",
@@ -147,6 +150,9 @@ class ServeSetupTest {
     assertThat(s.config().policy().encryption()).isEqualTo(ServerEncryption.FORCED);
     assertThat(s.config().maxConnections()).as("the flag wins").isEqualTo(3);
     assertThat(s.config().loginTimeout()).isEqualTo(java.time.Duration.ofSeconds(9));
+    assertThat(s.config().policy().alpn()).isEqualTo(AlpnPolicy.REQUIRED);
+    assertThat(s.config().preLoginBufferLimit()).isEqualTo(16 << 10);
+    assertThat(s.config().preLoginBudget()).isEqualTo(2L << 20);
     assertThat(s.users()).containsEntry("fromfile", "pw1");
     assertThat(s.generatedUser()).isFalse();
 
