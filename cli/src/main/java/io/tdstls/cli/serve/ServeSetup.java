@@ -113,12 +113,13 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
       users.put(DEFAULT_USER, previous != null && previous.generatedUser()
           ? previous.users().get(DEFAULT_USER) : randomPassword());
     }
+    io.tdstls.server.auth.LoginVerifier logins = o.auth.verifier(authenticator(users, passwordFile));
     ServerConfig.Builder b = ServerConfig.builder().host(l.host()).port(l.port()).policy(policy)
         .loginTimeout(l.loginTimeout()).maxConnections(l.maxConnections()).events(events)
         .preLoginBufferLimit(atLeast("--pre-login-limit", o.preLoginLimitKib, 4, 65_535) << 10)
         .preLoginBudget((long) positive("--pre-login-budget", o.preLoginBudgetMib) << 20)
-        .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(o.auth.verifier(authenticator(users, passwordFile)), strict,
-            l.serverName())));
+        .fedAuthRequired(logins.acceptsTokens())
+        .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(logins, strict, l.serverName())));
     if (file != null) {
       b.reloadCheckInterval(file.reloadInterval());
     }
