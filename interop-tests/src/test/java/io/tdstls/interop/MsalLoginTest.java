@@ -158,13 +158,24 @@ class MsalLoginTest {
         + server.trustStore + ";trustStorePassword=" + InteropServer.TRUST_STORE_PASSWORD + ";trustStoreType=PKCS12;"
         + "authentication=ActiveDirectoryServicePrincipal";
     List<String> row = withStsTrustedByDefault(() -> {
-      try (Connection c = DriverManager.getConnection(url, CLIENT_ID, SECRET);
-          ResultSet rs = c.createStatement().executeQuery(QUERY + "; SELECT value FROM tdstls.negotiation"
-              + " WHERE name = 'auth_principal'")) {
-        assertThat(rs.next()).isTrue();
-        return List.of(rs.getString(1), rs.getString(2));
+      try (Connection c = DriverManager.getConnection(url, CLIENT_ID, SECRET)) {
+        List<String> v = new java.util.ArrayList<>();
+        try (ResultSet rs = c.createStatement().executeQuery(QUERY)) {
+          assertThat(rs.next()).isTrue();
+          v.add(rs.getString(1));
+          v.add(rs.getString(2));
+        }
+        for (String name : List.of("auth_method", "auth_principal")) {
+          try (ResultSet rs = c.createStatement().executeQuery("SELECT value FROM tdstls.negotiation WHERE name = '"
+              + name + "'")) {
+            assertThat(rs.next()).isTrue();
+            v.add(rs.getString(1));
+          }
+        }
+        return v;
       }
     });
-    assertThat(row).containsExactly("TRUE", "SQL");
+    // the server has no SQL passwords here: the driver logged in with MSAL's token
+    assertThat(row).containsExactly("TRUE", "SQL", "federated (information request)", CLIENT_ID);
   }
 }
