@@ -328,6 +328,9 @@ public final class ServerNegotiator {
 
   private void reply(EncryptionValue value) throws SSLException {
     serverPreLogin = replyTemplate.withEncryption(value);
+    if (clientPreLogin.fedAuthRequired().isEmpty() && serverPreLogin.fedAuthRequired().isPresent()) {
+      serverPreLogin = serverPreLogin.withFedAuthRequired(null); // FEDAUTHREQUIRED answers only a client that sent it
+    }
     stream.send(new TdsMessage(PacketType.TABULAR_RESULT, serverPreLogin.encode()));
   }
 

@@ -74,6 +74,20 @@ class ServerNegotiatorTest {
   }
 
   @Test
+  void fedAuthRequiredAnswersOnlyAClientThatSentTheOption() throws Exception {
+    for (Boolean asked : new Boolean[] {null, Boolean.TRUE}) {
+      ServerNegotiator s = new ServerNegotiator(new ServerPolicy(ServerEncryption.AVAILABLE, ClientCertPolicy.MS_TDS,
+          StrictPolicy.ALLOWED), Pump.SERVER_PRELOGIN.withFedAuthRequired(true), TestTls.serverEngines(), 1 << 16);
+      byte[] reply = s.receive(ByteBuffer.wrap(MessageSplitter.toWire(new TdsMessage(PacketType.PRELOGIN,
+          PreLogin.of(new Version(1, 0, 0, 0)).withEncryption(EncryptionValue.ON).withFedAuthRequired(asked).encode()),
+          4096, 0)));
+      PreLogin answer = PreLogin.decode(java.util.Arrays.copyOfRange(reply, 8, reply.length));
+      assertThat(answer.fedAuthRequired()).as("client sent FEDAUTHREQUIRED=" + asked)
+          .isEqualTo(java.util.Optional.ofNullable(asked));
+    }
+  }
+
+  @Test
   void afterFinalNothingMoreIsProcessed() throws Exception {
     ServerNegotiator s = server(ServerEncryption.FORCED, StrictPolicy.ALLOWED);
     s.receive(prelogin(EncryptionValue.NOT_SUP));

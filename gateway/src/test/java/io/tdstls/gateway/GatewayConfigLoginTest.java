@@ -34,7 +34,7 @@ class GatewayConfigLoginTest {
     GatewayConfig c = base().frontTls(ServerTlsConfig.builder().certifiedKey(CERT.certifiedKey()).build(), TlsProvider.JDK)
         .build();
     assertThat(c.login().mode()).isEqualTo(RouteLogin.Mode.PASSTHROUGH);
-    assertThat(c.loginMapping().mode()).isEqualTo(RouteLogin.Mode.PASSTHROUGH);
+    assertThat(c.loginMapping(c.routes().routes().get(0)).mode()).isEqualTo(RouteLogin.Mode.PASSTHROUGH);
   }
 
   @Test
@@ -46,7 +46,7 @@ class GatewayConfigLoginTest {
     GatewayConfig ok = base().frontTls(ServerTlsConfig.builder().certifiedKey(CERT.certifiedKey())
         .clientCertificates(ClientCertificateMode.REQUIRED).addTrustedClientCa(ca).build(), TlsProvider.JDK)
         .login(BY_CERT).credentials(HELD).build();
-    assertThat(ok.loginMapping().mode()).isEqualTo(RouteLogin.Mode.CERTIFICATE);
+    assertThat(ok.loginMapping(ok.routes().routes().get(0)).mode()).isEqualTo(RouteLogin.Mode.CERTIFICATE);
     assertThatThrownBy(() -> base().frontTls(ServerTlsConfig.builder().certifiedKey(CERT.certifiedKey())
         .clientCertificates(ClientCertificateMode.REQUIRED).addTrustedClientCa(ca).build(), TlsProvider.JDK)
         .login(BY_CERT).build())

@@ -80,7 +80,7 @@ class FederatedTokenLoginTest {
     try (TdsSession s = TdsClient.connect(ours().accessToken(tokens.valid()).build())) {
       assertThat(s.report().authentication()).isEqualTo("AccessToken");
       assertThat(s.report().describe()).contains("auth        AccessToken").doesNotContain("eyJ");
-      assertThat(s.execute(AUTH_QUERY).firstTable().rows().get(0)).containsExactly("TRUE", "FEDAUTH");
+      assertThat(s.execute(AUTH_QUERY).firstTable().rows().get(0)).containsExactly("TRUE", "SQL");
       Map<String, String> n = negotiation(s);
       assertThat(n).containsEntry("auth_method", "security token").containsEntry("auth_principal", TokenFixture.USER);
     }
@@ -118,7 +118,7 @@ class FederatedTokenLoginTest {
     })).build();
     try (TdsSession s = TdsClient.connect(c)) {
       assertThat(asked).containsExactly(new TokenRequest("localhost", server.port(), STS_URL, SPN));
-      assertThat(s.execute(AUTH_QUERY).firstTable().rows().get(0)).containsExactly("TRUE", "FEDAUTH");
+      assertThat(s.execute(AUTH_QUERY).firstTable().rows().get(0)).containsExactly("TRUE", "SQL");
       assertThat(negotiation(s)).containsEntry("auth_method", "federated (information request)")
           .containsEntry("auth_principal", TokenFixture.USER);
     }
@@ -145,7 +145,7 @@ class FederatedTokenLoginTest {
         ResultSet rs = c.createStatement().executeQuery(AUTH_QUERY)) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("TRUE");
-      assertThat(rs.getString(2)).isEqualTo("FEDAUTH");
+      assertThat(rs.getString(2)).isEqualTo("SQL");
     }
     assertThatThrownBy(() -> jdbc(tokens.expired(), "encrypt=true;trustServerCertificate=true").close())
         .isInstanceOf(SQLException.class).hasMessageContaining("expired");
@@ -166,7 +166,7 @@ class FederatedTokenLoginTest {
   void tediousWithAnAccessToken() throws Exception {
     TediousRunner.requireInstalled();
     Processes.Result ok = TediousRunner.runWithToken(server, tokens.valid(), AUTH_QUERY);
-    assertThat(ok.output()).contains("\"ok\":true").contains("[\"TRUE\",\"FEDAUTH\"]");
+    assertThat(ok.output()).contains("\"ok\":true").contains("[\"TRUE\",\"SQL\"]");
     Processes.Result bad = TediousRunner.runWithToken(server, tokens.wrongAudience(), AUTH_QUERY);
     assertThat(bad.output()).contains("\"ok\":false").contains("audience");
   }

@@ -87,7 +87,8 @@ final class InteropServer implements AutoCloseable {
     }
     ServerConfig.Builder b = ServerConfig.builder().port(port)
         .policy(policy.policy)
-        .sessions(DiagnosticSessionHandler.factory(logins, policy.policy.strict(), "interop"));
+        .sessions(DiagnosticSessionHandler.factory(logins, policy.policy.strict(), "interop"))
+        .fedAuthRequired(logins.acceptsTokens());
     if (policy.policy.encryption() != ServerEncryption.NOT_SUPPORTED) {
       ServerEngineFactory tls = new ServerEngineFactory(ServerTlsConfig.builder().certifiedKey(cert.certifiedKey()).build());
       b.engines(tls::newEngine);

@@ -99,6 +99,14 @@ final class KdcFixture implements AutoCloseable {
     check(Processes.run(List.of(tool("kinit"), "-kt", keytab.toString(), principal), null, dir, env), "kinit");
   }
 
+  /** Gets a ticket with a short lifetime ({@code kinit -l}) into a credential cache of its own. */
+  Path kinitShortLived(String principal, Path keytab, int seconds, String cacheName) throws Exception {
+    Path cache = dir.resolve(cacheName);
+    check(Processes.run(List.of(tool("kinit"), "-l", seconds + "s", "-c", "FILE:" + cache, "-kt", keytab.toString(),
+        principal), null, dir, env), "kinit -l " + seconds + "s");
+    return cache;
+  }
+
   private void kadmin(String query) throws Exception {
     check(Processes.run(List.of(tool("kadmin.local"), "-r", REALM, "-q", query), null, dir, env), "kadmin.local " + query);
   }

@@ -152,6 +152,58 @@ class KerberosLoginTest {
     assertThat(r.output()).as(r.output()).contains("KERBEROS");
   }
 
+  /** A subject logged in from a ticket cache only (no keys), as after kinit. */
+  private static Subject ticketCacheSubject(Path cache) throws Exception {
+    Map<String, String> options = Map.of("useTicketCache", "true", "ticketCache", cache.toString(), "doNotPrompt",
+        "true", "renewTGT", "false", "refreshKrb5Config", "true");
+    Configuration jaas = new Configuration() {
+      @Override
+      public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+        return new AppConfigurationEntry[] {new AppConfigurationEntry("com.sun.security.auth.module.Krb5LoginModule",
+            AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options)};
+      }
+    };
+    Subject subject = new Subject();
+    new LoginContext("test-client-cache", subject, null, jaas).login();
+    return subject;
+  }
+
+  @Test
+  void anExpiredTicketFailsClearlyInOurClientAndInTsql() throws Exception {
+    Path cache = kdc.kinitShortLived(USER + "@" + KdcFixture.REALM, userKeytab, 15, "short-ccache");
+    Subject alice = ticketCacheSubject(cache);
+    java.time.Instant end = alice.getPrivateCredentials(javax.security.auth.kerberos.KerberosTicket.class).stream()
+        .filter(t -> t.getServer().getName().startsWith("krbtgt/")).findFirst().orElseThrow().getEndTime().toInstant();
+    assertThat(end).isBefore(java.time.Instant.now().plusSeconds(16));
+    // While the ticket is valid the same subject logs in...
+    try (TdsSession s = TdsClient.connect(ours(server.port(), ClientAuthentication.kerberos(spn, alice)).build())) {
+      assertThat(s.execute(QUERY).firstTable().rows().get(0)).containsExactly("TRUE", "KERBEROS");
+    }
+    long wait = java.time.Duration.between(java.time.Instant.now(), end).toMillis() + 1500;
+    Thread.sleep(Math.max(0, wait));
+    // ...and once it has expired the client says so, before LOGIN7.
+    assertThatThrownBy(() -> TdsClient.connect(ours(server.port(), ClientAuthentication.kerberos(spn, alice)).build())
+        .close()).isInstanceOf(AuthenticationException.class).hasMessageContaining("expired at")
+        .hasMessageContaining(USER + "@" + KdcFixture.REALM);
+    // FreeTDS with the same (now expired) credential cache fails too; it tells only "connection failed"
+    // on its console, and the Kerberos error code in its TDSDUMP log.
+    TsqlRunner.requireInstalled();
+    Path conf = Files.writeString(dir.resolve("freetds-expired.conf"), "[global]\n\ttds version = 7.4\n\n[target]\n"
+        + "\thost = localhost\n\tport = " + server.port() + "\n\tencryption = require\n");
+    Map<String, String> env = new HashMap<>(kdc.env);
+    env.put("FREETDSCONF", conf.toString());
+    env.put("KRB5CCNAME", "FILE:" + cache);
+    Path dump = dir.resolve("tdsdump-expired.log");
+    env.put("TDSDUMP", dump.toString());
+    Processes.Result r = Processes.run(List.of("tsql", "-S", "target"), QUERY + "\ngo\nexit\n", dir, env);
+    assertThat(r.output()).as(r.output()).doesNotContain("KERBEROS").contains("connection failed");
+    String gss = Files.readAllLines(dump).stream().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("gss"))
+        .collect(java.util.stream.Collectors.joining("\n"));
+    System.out.println("tsql with an expired ticket, TDSDUMP lines about GSS-API:\n" + gss);
+    // FreeTDS cannot name MIT's minor status; -1765328352 is KRB5KRB_AP_ERR_TKT_EXPIRED ("Ticket expired").
+    assertThat(gss).as(gss).contains("GSS_S_FAILURE").contains("-1765328352");
+  }
+
   @Test
   void aWrongServicePrincipalFailsOnTheClientBeforeLogin7() throws Exception {
     Subject alice = userSubject();

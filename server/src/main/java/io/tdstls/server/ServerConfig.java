@@ -398,6 +398,21 @@ public final class ServerConfig {
     }
 
     /**
+     * Answers FEDAUTHREQUIRED=0x01 to clients whose PRELOGIN carries the option, as Azure SQL does
+     * when it accepts federated authentication. Microsoft's JDBC driver sends the FEDAUTH feature
+     * for {@code ActiveDirectoryServicePrincipal}, {@code ActiveDirectoryIntegrated} and the
+     * managed-identity values only after that answer (otherwise it logs in with a SQL password).
+     * Clients then echo it in LOGIN7 (fFedAuthEcho).
+     *
+     * @param accepted whether token logins are accepted (see {@code LoginVerifier#acceptsTokens})
+     * @return this builder
+     */
+    public Builder fedAuthRequired(boolean accepted) {
+      this.preLogin = preLogin.withFedAuthRequired(accepted ? Boolean.TRUE : null);
+      return this;
+    }
+
+    /**
      * Sets the factory of per-connection session handlers.
      *
      * @param sessions the factory

@@ -45,7 +45,13 @@ record GatewaySetup(GatewayConfig config, FrontSetup front, Path auditFile) {
 
   /** The flags of one {@code gateway} command. */
   record Flags(String listen, String backend, FrontOptions front, BackendOptions back, GatewayLoginOptions login,
-      Path auditFile, GatewayEvents events) {}
+      Path auditFile, GatewayEvents events) {
+
+    /** Flags without login options or metrics (the defaults: passthrough, no events). */
+    Flags(String listen, String backend, FrontOptions front, BackendOptions back, Path auditFile) {
+      this(listen, backend, front, back, new GatewayLoginOptions(), auditFile, GatewayEvents.NONE);
+    }
+  }
 
   /**
    * Builds the settings.

@@ -109,12 +109,13 @@ public record ServeSetup(ListenerConfig listener, ServerConfig config, ServeCert
       users.put(DEFAULT_USER, previous != null && previous.generatedUser()
           ? previous.users().get(DEFAULT_USER) : randomPassword());
     }
+    io.tdstls.server.auth.LoginVerifier logins = o.auth.verifier(authenticator(users, passwordFile));
     ServerConfig.Builder b = ServerConfig.builder().host(l.host()).port(l.port()).policy(policy)
         .loginTimeout(l.loginTimeout()).maxConnections(l.maxConnections()).events(events)
         .preLoginBufferLimit((l.preLoginLimitKib() == null ? 64 : l.preLoginLimitKib()) << 10)
         .preLoginBudget((long) (l.preLoginBudgetMib() == null ? 32 : l.preLoginBudgetMib()) << 20)
-        .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(o.auth.verifier(authenticator(users, passwordFile)), strict,
-            l.serverName())));
+        .fedAuthRequired(logins.acceptsTokens())
+        .sessions(RefusalLogging.wrap(DiagnosticSessionHandler.factory(logins, strict, l.serverName())));
     if (file != null) {
       b.reloadCheckInterval(file.reloadInterval());
     }

@@ -168,10 +168,39 @@ public final class ClientAuthentication {
     }
     TokenProvider p = provider != null ? provider : request -> {
       throw new AuthenticationException("Authentication=" + value.strip() + " needs a token provider for "
-          + request.spn() + " (STS " + request.stsUrl() + "): tds-tls does not sign in to Entra ID itself",
-          "give ClientAuthentication.federated(workflow, provider) to the builder, or use accessToken", null);
+          + request.spn() + " (STS " + request.stsUrl() + "): no TokenProviderFactory on the class path serves it",
+          "put tds-tls-msal (MSAL4J) on the class path, give ClientAuthentication.federated(workflow, provider)"
+          + " to the builder, or use accessToken", null);
     };
     return new ClientAuthentication(LoginMethod.FEDAUTH_INFO_REQUEST, p, w, null, value.strip());
+  }
+
+  /**
+   * Maps an {@code Authentication=} value as {@link #fromAuthenticationKeyword(String,
+   * TokenProvider)} does, taking the provider of the federated values from the first {@link
+   * TokenProviderFactory} on the class path that serves the value (for example {@code
+   * tds-tls-msal}: {@code ActiveDirectoryServicePrincipal} with the client id as user and the
+   * secret as password).
+   *
+   * @param value the connection-string value, case-insensitive
+   * @param user the connection string's user, or empty
+   * @param password the connection string's password, or empty
+   * @return the authentication
+   * @throws TdsConfigException if the value is unknown, or a factory refuses the settings
+   */
+  public static ClientAuthentication fromAuthenticationKeyword(String value, Optional<String> user,
+      Optional<char[]> password) {
+    ClientAuthentication plain = fromAuthenticationKeyword(value, null);
+    if (plain.method != LoginMethod.FEDAUTH_INFO_REQUEST) {
+      return plain;
+    }
+    for (TokenProviderFactory f : java.util.ServiceLoader.load(TokenProviderFactory.class)) {
+      Optional<TokenProvider> p = f.create(value.strip(), user, password);
+      if (p.isPresent()) {
+        return new ClientAuthentication(LoginMethod.FEDAUTH_INFO_REQUEST, p.get(), plain.workflow, null, value.strip());
+      }
+    }
+    return plain;
   }
 
   /**

@@ -64,7 +64,33 @@ public final class KerberosInitiator {
    * @throws TdsException if no ticket can be obtained for the SPN
    */
   public byte[] initial() throws TdsException {
+    refuseExpiredTicket();
     return step(new byte[0]);
+  }
+
+  /**
+   * A subject holding only tickets (from a ticket cache, no keys to get new ones) whose
+   * ticket-granting tickets have all expired cannot log in; the GSS-API would only say that no
+   * valid credentials were found, so say why before asking it.
+   */
+  private void refuseExpiredTicket() throws TdsException {
+    if (subject == null || !subject.getPrivateCredentials(javax.security.auth.kerberos.KerberosKey.class).isEmpty()
+        || !subject.getPrivateCredentials(javax.security.auth.kerberos.KeyTab.class).isEmpty()) {
+      return;
+    }
+    java.util.List<javax.security.auth.kerberos.KerberosTicket> tgts = new java.util.ArrayList<>();
+    for (javax.security.auth.kerberos.KerberosTicket t
+        : subject.getPrivateCredentials(javax.security.auth.kerberos.KerberosTicket.class)) {
+      if (t.getServer().getName().startsWith("krbtgt/")) {
+        tgts.add(t);
+      }
+    }
+    if (!tgts.isEmpty() && tgts.stream().noneMatch(javax.security.auth.kerberos.KerberosTicket::isCurrent)) {
+      javax.security.auth.kerberos.KerberosTicket t = tgts.get(0);
+      throw new AuthenticationException("Kerberos login to " + spn + " failed: the ticket-granting ticket of "
+          + t.getClient().getName() + " expired at " + t.getEndTime().toInstant(),
+          "get a fresh ticket (kinit, or log the JAAS subject in again) and reconnect", null);
+    }
   }
 
   /**

@@ -113,7 +113,11 @@ final class SettingsApplier {
     }
     ClientAuthentication chosen = null;
     if (keyword != null) {
-      chosen = ClientAuthentication.fromAuthenticationKeyword(keyword.value(), null);
+      Entry user = values.get(Setting.USER);
+      Entry password = values.get(Setting.PASSWORD);
+      chosen = ClientAuthentication.fromAuthenticationKeyword(keyword.value(),
+          java.util.Optional.ofNullable(user).map(Entry::value),
+          java.util.Optional.ofNullable(password).map(ConfigValues::chars));
     }
     if (token != null) {
       if (chosen != null && chosen != ClientAuthentication.sqlPassword()) {

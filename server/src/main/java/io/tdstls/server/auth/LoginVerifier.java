@@ -69,6 +69,16 @@ public final class LoginVerifier {
   }
 
   /**
+   * Tells whether federated-authentication tokens are accepted (the server then answers
+   * FEDAUTHREQUIRED in PRELOGIN: {@link io.tdstls.server.ServerConfig.Builder#fedAuthRequired}).
+   *
+   * @return whether a token authenticator is configured
+   */
+  public boolean acceptsTokens() {
+    return tokens != null;
+  }
+
+  /**
    * Tells which login kinds are accepted, for logs.
    *
    * @return for example {@code "SQL password, security token, Kerberos"}

@@ -57,7 +57,7 @@ class LoginVerifierTest {
   void aGoodTokenIsAcceptedWithTheFedAuthAcknowledged() throws Exception {
     LoginStep step = verifier.start(security(Outcome.FULL)).onLogin7(tokenLogin("good"));
     LoginStep.Accepted a = (LoginStep.Accepted) step;
-    assertThat(a.facts()).isEqualTo(new AuthFacts("security token", "FEDAUTH", "alice@example.net"));
+    assertThat(a.facts()).isEqualTo(new AuthFacts("security token", "SQL", "alice@example.net"));
     assertThat(a.featureAcks()).singleElement().satisfies(f -> {
       assertThat(f.id()).isEqualTo(0x02);
       assertThat(f.data()).isEmpty();
