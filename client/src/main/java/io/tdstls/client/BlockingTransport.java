@@ -23,7 +23,7 @@ final class BlockingTransport implements Closeable {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
-  private final byte[] readBuffer = new byte[32768];
+  private final byte[] readBuffer = new byte[65536];
 
   private BlockingTransport(String peer, Socket socket) throws IOException {
     this.peer = peer;

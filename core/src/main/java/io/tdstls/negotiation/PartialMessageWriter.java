@@ -38,6 +38,17 @@ final class PartialMessageWriter {
   }
 
   /**
+   * The most bytes (headers included) that {@link #add} can hand out for a piece of this length:
+   * the held bytes and the piece, cut into packets of {@code packetSize}.
+   */
+  int maxOutput(int pieceLength, int packetSize) {
+    int chunk = packetSize - PacketHeader.SIZE;
+    long payload = (long) pendingLength + pieceLength;
+    long packets = payload / chunk + 1;
+    return (int) Math.min(Integer.MAX_VALUE, payload + packets * PacketHeader.SIZE);
+  }
+
+  /**
    * Adds a piece of the message and hands the packets that are now complete to {@code out}.
    *
    * @param messageType the message's type (must not change within a message)

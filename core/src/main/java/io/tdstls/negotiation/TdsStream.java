@@ -170,6 +170,38 @@ final class TdsStream {
   }
 
   /**
+   * Queues a piece as {@link #sendPart(PacketType, byte[], boolean)} does and hands the bytes to
+   * {@code sink}. In clear, with nothing else queued, packets are written straight into a buffer
+   * the sink lends ({@link BufferLendingSink}): one copy of the payload, from the piece to the
+   * adapter's buffer.
+   */
+  void sendPart(PacketType type, byte[] piece, boolean endOfMessage, ByteSink sink) throws SSLException {
+    if (tls == null && sink instanceof BufferLendingSink) {
+      Scratch s = scratch();
+      if (s.out.position() == 0 && s.staging.position() == 0) {
+        BufferLendingSink lender = (BufferLendingSink) sink;
+        ByteBuffer target = lender.borrow(partial.maxOutput(piece.length, packetSize));
+        try {
+          partial.add(type, piece, endOfMessage, packetSize, spid, (h, payload, offset) -> {
+            h.encode(target);
+            target.put(payload, offset, h.payloadLength());
+          });
+        } catch (RuntimeException | SSLException e) {
+          lender.giveBack(target);
+          throw e;
+        } finally {
+          s.owner = null;
+        }
+        target.flip();
+        lender.write(target);
+        return;
+      }
+    }
+    sendPart(type, piece, endOfMessage);
+    drainOutbound(sink);
+  }
+
+  /**
    * Switches inbound delivery between whole messages ({@link #poll()}) and single packets ({@link
    * #pollPacket()}), for responses too large to assemble.
    */
