@@ -203,6 +203,9 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     if (loginTimer != null) {
       loginTimer.cancel(false);
     }
+    if (!LOG.isLoggable(Level.INFO)) {
+      return; // the line's text costs more than the rest of a login in clear: build it only when logged
+    }
     NegotiatedSecurity s = negotiator.negotiated();
     LOG.log(Level.INFO, "conn {0} from {1}: logged in, {2}{3}", spid, ctx.channel().remoteAddress(),
         s.outcome().label(), s.tlsInfo().map(t -> ", " + t.protocol() + " " + t.cipherSuite()
