@@ -41,7 +41,8 @@ class BenchSmokeTest {
     BenchSuite suite = run(Section.CONNECTIONS);
     Table rates = table(suite, "1.");
     assertThat(rates.rows()).hasSize(2 * 5);
-    allPositive(rates, "conn/s", "p50 ms", "p99 ms", "baseline conn/s", "tds-tls / baseline");
+    allPositive(rates, "conn/s", "p50 ms", "p99 ms", "baseline conn/s", "tds-tls / baseline", "round-trip-matched conn/s",
+        "tds-tls / matched");
     Table jdbc = table(suite, "2.");
     assertThat(jdbc.rows()).hasSize(4);
     allPositive(jdbc, "tds-tls conn/s", "mssql-jdbc conn/s", "tds-tls / mssql-jdbc");
@@ -67,8 +68,10 @@ class BenchSmokeTest {
   void throughputScenariosProduceRates() throws Exception {
     BenchSuite suite = run(Section.THROUGHPUT);
     Table t = table(suite, "3.");
-    assertThat(t.rows()).hasSize(7);
+    assertThat(t.rows()).hasSize(8);
     allPositive(t, "MB/s");
+    assertThat(t.column("transfer")).filteredOn(n -> n.startsWith("tds-tls"))
+        .as("every tds-tls row names its packet size").allMatch(n -> n.contains("packet size "));
     if (TlsProvider.OPENSSL.isAvailable()) {
       allPositive(table(suite, "5b."), "JDK MB/s", "OpenSSL MB/s");
     }

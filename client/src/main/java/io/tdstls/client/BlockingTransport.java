@@ -23,7 +23,12 @@ final class BlockingTransport implements Closeable {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
-  private final byte[] readBuffer = new byte[32768];
+  /** The read buffer while logging in: the login's messages are small, and a connection costs no more than it needs. */
+  static final int SMALL_READ = 8192;
+  /** The read buffer once a read has filled the small one: a large response, read 64 KiB per system call. */
+  static final int LARGE_READ = 65536;
+
+  private byte[] readBuffer = new byte[SMALL_READ];
 
   private BlockingTransport(String peer, Socket socket) throws IOException {
     this.peer = peer;
@@ -90,12 +95,16 @@ final class BlockingTransport implements Closeable {
         timeout = (int) Math.min(Integer.MAX_VALUE, ms);
       }
       socket.setSoTimeout(timeout);
-      int n = in.read(readBuffer);
+      byte[] into = readBuffer;
+      int n = in.read(into);
       if (n < 0) {
         throw new TdsConnectionException(peer + " closed the connection while " + waitingFor,
             "the server refused the connection; its log says why (for example an encryption policy)", null);
       }
-      return ByteBuffer.wrap(readBuffer, 0, n);
+      if (n == into.length && into.length < LARGE_READ) {
+        readBuffer = new byte[LARGE_READ]; // from the next read on; the caller consumes this one first
+      }
+      return ByteBuffer.wrap(into, 0, n);
     } catch (TdsException e) {
       throw e;
     } catch (SocketTimeoutException e) {

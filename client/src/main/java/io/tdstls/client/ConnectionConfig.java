@@ -47,8 +47,12 @@ public final class ConnectionConfig {
 
   /** The SQL Server default TCP port. */
   public static final int DEFAULT_PORT = 1433;
-  /** The packet size requested by default. */
-  public static final int DEFAULT_PACKET_SIZE = 4096;
+  /**
+   * The packet size requested by default: 8000, as Microsoft's JDBC driver and SqlClient request
+   * (SQL Server accepts it). Larger packets mean fewer, larger TLS records in TDS 7.x, where each
+   * packet is its own record; [MS-TDS]'s initial 4096 applies only until LOGIN7 negotiates this.
+   */
+  public static final int DEFAULT_PACKET_SIZE = 8000;
   /**
    * The largest response {@link TdsSession#execute(String)} assembles by default (32 MiB); larger
    * results are read with {@link TdsSession#executeStreaming}.

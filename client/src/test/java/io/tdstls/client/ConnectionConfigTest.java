@@ -29,7 +29,7 @@ class ConnectionConfigTest {
     assertThat(c.applicationName()).isEqualTo("tds-tls");
     assertThat(c.workstationName()).isNotBlank().hasSizeLessThanOrEqualTo(128);
     assertThat(c.tdsVersion()).isEqualTo(TdsVersion.V7_4);
-    assertThat(c.packetSize()).isEqualTo(4096);
+    assertThat(c.packetSize()).isEqualTo(8000);
     assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(15));
     assertThat(c.loginTimeout()).isEqualTo(Duration.ofSeconds(15));
     assertThat(c.readTimeout()).isEqualTo(Duration.ZERO);

@@ -4,6 +4,8 @@ import io.tdstls.error.TdsException;
 import io.tdstls.error.TdsProtocolException;
 import io.tdstls.protocol.packet.Packet;
 import io.tdstls.protocol.packet.PacketHeader;
+import io.tdstls.protocol.packet.PacketStatus;
+import io.tdstls.protocol.packet.PacketType;
 import java.nio.ByteBuffer;
 
 /**
@@ -54,16 +56,22 @@ final class InboundPackets {
     if (deferred != null) {
       throw deferred;
     }
+    byte[] b = buf.array();
     while (!ended && buf.position() - scanned >= PacketHeader.SIZE) {
-      PacketHeader h = headerAt(scanned);
-      if (h.length() > maxPacketSize) {
-        throw new TdsProtocolException("packet header", "length " + h.length() + " exceeds the packet size " + maxPacketSize, 2);
+      // the checks of PacketHeader.decode, without a header object per packet
+      PacketType.fromCode(b[scanned] & 0xFF);
+      int length = ((b[scanned + 2] & 0xFF) << 8) | (b[scanned + 3] & 0xFF);
+      if (length < PacketHeader.SIZE) {
+        throw new TdsProtocolException("packet header", "length " + length + " is shorter than the header", 2);
       }
-      if (buf.position() - scanned < h.length()) {
+      if (length > maxPacketSize) {
+        throw new TdsProtocolException("packet header", "length " + length + " exceeds the packet size " + maxPacketSize, 2);
+      }
+      if (buf.position() - scanned < length) {
         return;
       }
-      scanned += h.length();
-      ended = h.isEndOfMessage();
+      ended = (b[scanned + 1] & PacketStatus.END_OF_MESSAGE.bit()) != 0;
+      scanned += length;
     }
   }
 

@@ -14,17 +14,25 @@ import javax.net.ssl.SSLException;
  */
 final class PartialMessageWriter {
 
-  /** Receives each complete packet: its header and where its payload is. */
+  /**
+   * Receives each complete packet: its header's fields (no header object per packet on the
+   * steady-state path) and where its payload is.
+   */
   @FunctionalInterface
   interface PacketSink {
     /**
      * Takes one packet; the payload bytes are only valid during the call.
      *
-     * @param header the packet header
-     * @param payload the array holding the payload
+     * @param type the packet type
+     * @param status the status bits
+     * @param length the packet length, header included
+     * @param spid the SPID
+     * @param packetId the packet id
+     * @param payload the array holding the payload ({@code length - 8} bytes)
      * @param offset where the payload starts
      */
-    void packet(PacketHeader header, byte[] payload, int offset) throws SSLException;
+    void packet(PacketType type, int status, int length, int spid, int packetId, byte[] payload, int offset)
+        throws SSLException;
   }
 
   private PacketType type;
@@ -35,6 +43,17 @@ final class PartialMessageWriter {
   /** Whether a message has been started and not yet ended. */
   boolean inProgress() {
     return type != null;
+  }
+
+  /**
+   * The most bytes (headers included) that {@link #add} can hand out for a piece of this length:
+   * the held bytes and the piece, cut into packets of {@code packetSize}.
+   */
+  int maxOutput(int pieceLength, int packetSize) {
+    int chunk = packetSize - PacketHeader.SIZE;
+    long payload = (long) pendingLength + pieceLength;
+    long packets = payload / chunk + 1;
+    return (int) Math.min(Integer.MAX_VALUE, payload + packets * PacketHeader.SIZE);
   }
 
   /**
@@ -71,16 +90,16 @@ final class PartialMessageWriter {
         finish(endOfMessage, spid, out); // a full pending packet waits: it may turn out to be the last
         return;
       }
-      out.packet(header(chunk, false, spid), pending, 0);
+      emit(out, chunk, false, spid, pending, 0);
       pendingLength = 0;
     }
     // full packets go out as slices of the piece; the last 1..chunk bytes wait unless the message ends
     while (piece.length - from > chunk) {
-      out.packet(header(chunk, false, spid), piece, from);
+      emit(out, chunk, false, spid, piece, from);
       from += chunk;
     }
     if (endOfMessage) {
-      out.packet(header(piece.length - from, true, spid), piece, from);
+      emit(out, piece.length - from, true, spid, piece, from);
       type = null;
       return;
     }
@@ -90,16 +109,17 @@ final class PartialMessageWriter {
 
   private void finish(boolean endOfMessage, int spid, PacketSink out) throws SSLException {
     if (endOfMessage) {
-      out.packet(header(pendingLength, true, spid), pending, 0);
+      emit(out, pendingLength, true, spid, pending, 0);
       pendingLength = 0;
       type = null;
     }
   }
 
-  private PacketHeader header(int payloadLength, boolean last, int spid) {
+  private void emit(PacketSink out, int payloadLength, boolean last, int spid, byte[] payload, int offset)
+      throws SSLException {
     int status = last ? PacketStatus.END_OF_MESSAGE.bit() : 0;
-    PacketHeader h = new PacketHeader(type, status, PacketHeader.SIZE + payloadLength, spid, nextPacketId, 0);
+    int id = nextPacketId;
     nextPacketId = (nextPacketId + 1) & 0xFF;
-    return h;
+    out.packet(type, status, PacketHeader.SIZE + payloadLength, spid, id, payload, offset);
   }
 }

@@ -500,8 +500,7 @@ public final class ServerNegotiator {
       throw new IllegalStateException("expected state LOGGED_IN, was " + state);
     }
     try {
-      stream.sendPart(type, piece, endOfMessage);
-      stream.drainOutbound(out);
+      stream.sendPart(type, piece, endOfMessage, out);
     } catch (SSLException e) {
       throw fail(TlsFailures.classify(e));
     }

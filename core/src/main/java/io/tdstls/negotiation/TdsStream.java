@@ -166,7 +166,40 @@ final class TdsStream {
    */
   void sendPart(PacketType type, byte[] piece, boolean endOfMessage) throws SSLException {
     boolean encrypt = tls != null;
-    partial.add(type, piece, endOfMessage, packetSize, spid, (h, payload, offset) -> writePacket(h, payload, offset, encrypt));
+    partial.add(type, piece, endOfMessage, packetSize, spid, (t, status, length, id, packetId, payload, offset) ->
+        writePacket(t, status, length, id, packetId, payload, offset, encrypt));
+  }
+
+  /**
+   * Queues a piece as {@link #sendPart(PacketType, byte[], boolean)} does and hands the bytes to
+   * {@code sink}. In clear, with nothing else queued, packets are written straight into a buffer
+   * the sink lends ({@link BufferLendingSink}): one copy of the payload, from the piece to the
+   * adapter's buffer.
+   */
+  void sendPart(PacketType type, byte[] piece, boolean endOfMessage, ByteSink sink) throws SSLException {
+    if (tls == null && sink instanceof BufferLendingSink) {
+      Scratch s = scratch();
+      if (s.out.position() == 0 && s.staging.position() == 0) {
+        BufferLendingSink lender = (BufferLendingSink) sink;
+        ByteBuffer target = lender.borrow(partial.maxOutput(piece.length, packetSize));
+        try {
+          partial.add(type, piece, endOfMessage, packetSize, spid, (t, status, length, id, packetId, payload, offset) -> {
+            putHeader(target, t, status, length, id, packetId);
+            target.put(payload, offset, length - PacketHeader.SIZE);
+          });
+        } catch (RuntimeException | SSLException e) {
+          lender.giveBack(target);
+          throw e;
+        } finally {
+          s.owner = null;
+        }
+        target.flip();
+        lender.write(target);
+        return;
+      }
+    }
+    sendPart(type, piece, endOfMessage);
+    drainOutbound(sink);
   }
 
   /**
@@ -210,16 +243,46 @@ final class TdsStream {
    */
   private void writePacket(PacketHeader h, byte[] payload, int offset, boolean encrypt) throws SSLException {
     Scratch s = scratch();
-    int payloadLength = h.payloadLength();
     if (!encrypt) {
       s.out = ensure(s.out, h.length());
       h.encode(s.out);
-      s.out.put(payload, offset, payloadLength);
+      s.out.put(payload, offset, h.payloadLength());
       return;
     }
     s.staging = ensure(s.staging, h.length());
     h.encode(s.staging);
+    s.staging.put(payload, offset, h.payloadLength());
+    sealIfDue(s);
+  }
+
+  /** The 8 header bytes, as {@link PacketHeader#encode} writes them (window 0). */
+  private static void putHeader(ByteBuffer out, PacketType type, int status, int length, int spid, int packetId) {
+    out.put((byte) type.code());
+    out.put((byte) status);
+    out.putShort((short) length);
+    out.putShort((short) spid);
+    out.put((byte) packetId);
+    out.put((byte) 0);
+  }
+
+  private void writePacket(PacketType type, int status, int length, int spid, int packetId, byte[] payload, int offset,
+      boolean encrypt) throws SSLException {
+    Scratch s = scratch();
+    int payloadLength = length - PacketHeader.SIZE;
+    if (!encrypt) {
+      s.out = ensure(s.out, length);
+      putHeader(s.out, type, status, length, spid, packetId);
+      s.out.put(payload, offset, payloadLength);
+      return;
+    }
+    s.staging = ensure(s.staging, length);
+    putHeader(s.staging, type, status, length, spid, packetId);
     s.staging.put(payload, offset, payloadLength);
+    sealIfDue(s);
+  }
+
+  /** One record per packet in TDS 7.x; in strict mode once the staging buffer holds four full records. */
+  private void sealIfDue(Scratch s) throws SSLException {
     if (!recordsCrossPackets) {
       sealStaging();
     } else if (s.staging.position() >= STRICT_FLUSH) {

@@ -48,6 +48,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   private long bytesIn;
   private long bytesOut;
   private boolean negotiatedTold;
+  private ChannelOutput output;
 
   TdsChannelHandler(ServerConfig config, AtomicInteger active, PreLoginBudget budget, int spid) {
     this.config = config;
@@ -171,9 +172,9 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     events.loggedIn(spid, answer.accepted(), java.time.Duration.ofNanos(System.nanoTime() - openedAt));
-    byte[] response = negotiator.send(answer.response());
     long delay = answer.accepted() ? ClientQuirks.loginReplyDelayMillis(login7, negotiator.negotiated().outcome()) : 0;
     if (delay > 0) {
+      byte[] response = negotiator.send(answer.response());
       // Requests sent meanwhile wait, so that answers keep their order.
       loginReplyPending = true;
       ctx.executor().schedule(() -> {
@@ -186,7 +187,8 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
         }
       }, delay, TimeUnit.MILLISECONDS);
     } else {
-      write(ctx, response);
+      negotiator.send(answer.response(), out(ctx));
+      ctx.flush();
     }
     if (!answer.accepted()) {
       closeAfterFlush(ctx, null);
@@ -200,6 +202,9 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     releaseReservation();
     if (loginTimer != null) {
       loginTimer.cancel(false);
+    }
+    if (!LOG.isLoggable(Level.INFO)) {
+      return; // the line's text costs more than the rest of a login in clear: build it only when logged
     }
     NegotiatedSecurity s = negotiator.negotiated();
     LOG.log(Level.INFO, "conn {0} from {1}: logged in, {2}{3}", spid, ctx.channel().remoteAddress(),
@@ -226,8 +231,9 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
         continue;
       }
       for (TdsMessage response : session.request(request, info(ctx))) {
-        write(ctx, negotiator.send(response));
+        negotiator.send(response, out(ctx));
       }
+      ctx.flush();
     }
   }
 
@@ -245,12 +251,12 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     ctx.flush(); // one gathering write for the pieces queued since the last flush
   }
 
-  /** Copies what the negotiator produces into pooled direct buffers queued on the channel; flush separately. */
+  /** Queues what the negotiator produces on the channel in pooled direct buffers ({@link ChannelOutput}); flush separately. */
   private ByteSink out(ChannelHandlerContext ctx) {
-    return bytes -> {
-      bytesOut += bytes.remaining();
-      ctx.write(ctx.alloc().directBuffer(bytes.remaining()).writeBytes(bytes), ctx.voidPromise());
-    };
+    if (output == null) {
+      output = new ChannelOutput(ctx);
+    }
+    return output;
   }
 
   @Override
@@ -339,7 +345,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     }
     if (counted) {
       active.decrementAndGet();
-      events.connectionClosed(spid, bytesIn, bytesOut);
+      events.connectionClosed(spid, bytesIn, bytesOut + (output == null ? 0 : output.written()));
     }
   }
 
@@ -369,7 +375,8 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void sendPart(io.tdstls.protocol.packet.PacketType type, byte[] piece, boolean endOfMessage) throws TdsException {
-      write(ctx, negotiator.sendPart(type, piece, endOfMessage));
+      negotiator.sendPart(type, piece, endOfMessage, out(ctx));
+      ctx.flush();
     }
 
     @Override
