@@ -5,6 +5,7 @@ import io.tdstls.negotiation.ServerPolicy;
 import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.encryption.ClientCertPolicy;
 import io.tdstls.protocol.encryption.ServerEncryption;
+import io.tdstls.client.ClientTlsProvider;
 import io.tdstls.server.TlsProvider;
 import io.tdstls.tls.ServerTlsConfig;
 import io.tdstls.tls.TlsConfig;
@@ -32,6 +33,7 @@ public final class GatewayConfig {
   private final String backendHost;
   private final int backendPort;
   private final TlsConfig backendTls;
+  private final ClientTlsProvider backendProvider;
   private final Duration backendTimeout;
   private final Consumer<String> audit;
 
@@ -47,6 +49,7 @@ public final class GatewayConfig {
     this.backendHost = b.backendHost;
     this.backendPort = b.backendPort;
     this.backendTls = b.backendTls;
+    this.backendProvider = b.backendProvider;
     this.backendTimeout = b.backendTimeout;
     this.audit = b.audit;
   }
@@ -116,6 +119,11 @@ public final class GatewayConfig {
     return backendTls;
   }
 
+  /** @return the TLS implementation of the back side's engines ({@link ClientTlsProvider#JDK} by default) */
+  public ClientTlsProvider backendProvider() {
+    return backendProvider;
+  }
+
   /** @return the limit for connecting to the backend and logging in there */
   public Duration backendTimeout() {
     return backendTimeout;
@@ -150,6 +158,7 @@ public final class GatewayConfig {
     private String backendHost;
     private int backendPort = 1433;
     private TlsConfig backendTls = TlsConfig.defaults();
+    private ClientTlsProvider backendProvider = ClientTlsProvider.JDK;
     private Duration backendTimeout = Duration.ofSeconds(15);
     private Consumer<String> audit = System.err::println;
 
@@ -256,6 +265,19 @@ public final class GatewayConfig {
     public Builder backendTls(TlsConfig tls) {
       this.backendTls = Objects.requireNonNull(tls, "tls");
       return this;
+    }
+
+    /**
+     * Sets how the gateway connects to the backend, and which TLS implementation makes the back
+     * side's engines (the front's is {@link #frontTls(ServerTlsConfig, TlsProvider)}'s).
+     *
+     * @param tls the client TLS settings
+     * @param provider {@link ClientTlsProvider#JDK} or {@link ClientTlsProvider#OPENSSL}
+     * @return this builder
+     */
+    public Builder backendTls(TlsConfig tls, ClientTlsProvider provider) {
+      this.backendProvider = Objects.requireNonNull(provider, "provider");
+      return backendTls(tls);
     }
 
     /**

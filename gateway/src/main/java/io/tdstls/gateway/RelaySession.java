@@ -19,7 +19,7 @@ import io.tdstls.protocol.prelogin.Version;
 import io.tdstls.protocol.token.EnvChange;
 import io.tdstls.server.ClientLink;
 import io.tdstls.server.RelaySessionHandler;
-import io.tdstls.tls.ClientEngineFactory;
+import io.tdstls.tls.ClientEngines;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +39,7 @@ final class RelaySession implements RelaySessionHandler {
   private static final String GATEWAY_NAME = "tds-tls-gateway";
 
   private final GatewayConfig config;
-  private final ClientEngineFactory backendTls;
+  private final ClientEngines backendTls;
   private ClientLink link;
   private BackendConnection backend;
   private AuditLine audit;
@@ -50,7 +50,7 @@ final class RelaySession implements RelaySessionHandler {
   private boolean ended;
   private ScheduledFuture<?> backendTimer;
 
-  RelaySession(GatewayConfig config, ClientEngineFactory backendTls) {
+  RelaySession(GatewayConfig config, ClientEngines backendTls) {
     this.config = config;
     this.backendTls = backendTls;
   }
@@ -80,10 +80,12 @@ final class RelaySession implements RelaySessionHandler {
     NegotiatedSecurity front = link.info().security();
     PreLogin preLogin = front != null && front.clientPreLogin() != null
         ? front.clientPreLogin() : PreLogin.of(new Version(0, 1, 0, 0)).withMars(false);
+    SSLEngine[] made = new SSLEngine[1];
     TlsEngineSource engines = new TlsEngineSource() {
       @Override
       public SSLEngine newEngine(TlsNegotiationMode path) {
-        return backendTls.newEngine(host, port, path);
+        made[0] = backendTls.newEngine(host, port, path);
+        return made[0];
       }
 
       @Override
@@ -95,6 +97,12 @@ final class RelaySession implements RelaySessionHandler {
         outcome -> login7.clone(), MAX_LOGIN_RESPONSE);
     backend = BackendConnection.open(link.channel().eventLoop(), host, port, config.backendTimeout(), core, this);
     BackendConnection current = backend;
+    // an OpenSSL engine's native memory is freed when the backend connection closes, not at some later GC
+    current.channel().closeFuture().addListener(f -> {
+      if (made[0] != null) {
+        backendTls.release(made[0]);
+      }
+    });
     long limit = config.backendTimeout().toMillis();
     backendTimer = link.channel().eventLoop().schedule(() -> {
       if (backend == current && !current.loggedIn()) {

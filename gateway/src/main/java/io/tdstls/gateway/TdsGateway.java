@@ -3,7 +3,7 @@ package io.tdstls.gateway;
 import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.server.ServerConfig;
 import io.tdstls.server.TdsServer;
-import io.tdstls.tls.ClientEngineFactory;
+import io.tdstls.tls.ClientEngines;
 import java.lang.System.Logger.Level;
 
 /**
@@ -45,8 +45,8 @@ public final class TdsGateway implements AutoCloseable {
    * @throws io.tdstls.error.TdsConfigException if the front or back TLS material cannot be loaded
    */
   public static TdsGateway start(GatewayConfig config) throws InterruptedException {
-    ClientEngineFactory backendTls = config.backendTls().mode() == EncryptMode.OFF
-        ? null : new ClientEngineFactory(config.backendTls());
+    ClientEngines backendTls = config.backendTls().mode() == EncryptMode.OFF
+        ? null : config.backendProvider().engines(config.backendTls());
     if (config.backendInsecure()) {
       LOG.log(Level.WARNING, "the gateway''s back side to {0}:{1} runs in mode {2}{3}: every audit line is marked",
           config.backendHost(), String.valueOf(config.backendPort()), config.backendTls().mode().label(),

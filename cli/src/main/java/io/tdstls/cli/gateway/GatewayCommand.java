@@ -78,7 +78,7 @@ public final class GatewayCommand implements Callable<Integer> {
         .loginTimeout(frontSetup.loginTimeout())
         .maxConnections(frontSetup.maxConnections())
         .backend(backendAt.host(), backendAt.port())
-        .backendTls(backTls)
+        .backendTls(backTls, back.provider())
         .backendTimeout(Duration.ofSeconds(Math.max(1, back.timeoutSeconds)))
         .audit(auditSink());
     if (frontSetup.tls() != null) {
@@ -161,6 +161,7 @@ public final class GatewayCommand implements Callable<Integer> {
     m.put("backend_encrypt", t.mode().label());
     m.put("backend_tls_min", t.minProtocolVersion().javaName());
     m.put("backend_tls_max", t.maxProtocolVersion().javaName());
+    m.put("backend_tls_provider", c.backendProvider().label());
     m.put("backend_validation", t.trustServerCertificate() ? "none (trust server certificate)"
         : t.hostnameVerification() ? "chain and host name" : "chain only");
     m.put("backend_insecure", c.backendInsecure());
@@ -177,6 +178,7 @@ public final class GatewayCommand implements Callable<Integer> {
             + "\n  SHA-256 " + f.get("front_certificate_sha256"))
         + "\n  back: encrypt " + f.get("backend_encrypt") + ", TLS " + f.get("backend_tls_min") + ".."
         + f.get("backend_tls_max") + ", validation " + f.get("backend_validation")
+        + ", TLS provider " + f.get("backend_tls_provider")
         + "\nCtrl-C or SIGTERM stops the gateway.";
   }
 
