@@ -79,6 +79,19 @@ class SessionResumptionTest {
     }
   }
 
+  @ParameterizedTest(name = "client {0}")
+  @org.junit.jupiter.params.provider.EnumSource(ClientTlsProvider.class)
+  void theHostNameIsCheckedWithResumptionOff(ClientTlsProvider client) throws Exception {
+    try (TdsServer s = OpenSslClientTest.start(pki.serverTls(pki.wrongHostServer), TlsProvider.JDK)) {
+      for (EncryptMode mode : new EncryptMode[] {EncryptMode.MANDATORY, EncryptMode.STRICT}) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> TdsClient.connect(config(s.port(), client, mode, TlsVersion.TLS_1_3, false)))
+            .as(mode.label()).isInstanceOfSatisfying(io.tdstls.error.HostnameVerificationException.class,
+                e -> assertThat(e.expected()).isEqualTo("localhost"));
+      }
+    }
+  }
+
   @ParameterizedTest(name = "client {0}, server {1}, {2}, {3}")
   @MethodSource("cases")
   void noResumptionWhenTurnedOff(ClientTlsProvider client, TlsProvider server, EncryptMode mode, TlsVersion version)
@@ -91,6 +104,8 @@ class SessionResumptionTest {
           session.execute("SELECT 1");
           assertThat(session.report().sessionResumed()).as("connection " + (i + 1)).isFalse();
           assertThat(session.report().describe()).contains("full handshake");
+          assertThat(session.execute("SELECT * FROM tdstls.negotiation").firstTable().rows())
+              .as("SNI reaches the server").contains(List.of("sni", "localhost"));
         }
       }
     }

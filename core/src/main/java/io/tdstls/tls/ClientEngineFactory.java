@@ -5,10 +5,16 @@ import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.negotiation.TlsInfo;
 import io.tdstls.negotiation.TlsNegotiationMode;
 import java.lang.System.Logger.Level;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
@@ -16,6 +22,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Creates client {@link SSLEngine}s for a {@link TlsConfig}. The {@link SSLContext} is built once,
@@ -41,7 +48,8 @@ import javax.net.ssl.TrustManager;
  *       with the peer host and port, so the JDK's client session cache resumes a TLS 1.2 session
  *       (ID or ticket) or a TLS 1.3 one (pre-shared key from the server's NewSessionTicket) on a
  *       later connection to the same host and port; with {@link TlsConfig#sessionResumption()}
- *       off each engine comes from a context of its own, so nothing is resumed.
+ *       off the engine is created without a peer host and port, so the JDK neither looks a session
+ *       up nor stores one (the host it checks the certificate against is kept by the factory).
  * </ul>
  *
  * <pre>{@code
@@ -72,6 +80,8 @@ public final class ClientEngineFactory implements ClientEngines {
   private final RecordingTrustManager trust;
   private final RecordingTrustManager loginOnlyTrust;
   private final KeyManager[] clientKeys;
+  /** The host of each engine created without a peer host (session resumption off). */
+  private final Map<SSLEngine, String> anonymousHosts = Collections.synchronizedMap(new WeakHashMap<>());
 
   /**
    * Builds the factory and its context.
@@ -81,9 +91,11 @@ public final class ClientEngineFactory implements ClientEngines {
    */
   public ClientEngineFactory(TlsConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    this.trust = new RecordingTrustManager(ServerCertificateTrustManager.create(config));
-    this.loginOnlyTrust = validates(true) ? trust : new RecordingTrustManager(
-        ServerCertificateTrustManager.create(config.toBuilder().dangerous().trustServerCertificate(true).build()));
+    this.trust = new RecordingTrustManager(new PeerHostTrustManager(ServerCertificateTrustManager.create(config),
+        anonymousHosts));
+    this.loginOnlyTrust = validates(true) ? trust : new RecordingTrustManager(new PeerHostTrustManager(
+        ServerCertificateTrustManager.create(config.toBuilder().dangerous().trustServerCertificate(true).build()),
+        anonymousHosts));
     this.clientKeys = config.clientAuth().isPresent() ? clientKeyManagers(config) : null;
     this.preLoginContext = context(null, new TrustManager[] {trust});
     this.strictContext = clientKeys != null ? context(clientKeys, new TrustManager[] {trust}) : preLoginContext;
@@ -161,12 +173,14 @@ public final class ClientEngineFactory implements ClientEngines {
     }
     SSLContext context = path == TlsNegotiationMode.STRICT ? strictContext
         : skipValidation ? loginOnlyContext : preLoginContext;
-    if (!config.sessionResumption()) {
-      // a context of its own: its session cache is empty, so nothing is resumed
-      context = context(path == TlsNegotiationMode.STRICT ? clientKeys : null,
-          new TrustManager[] {skipValidation ? loginOnlyTrust : trust});
+    SSLEngine engine;
+    if (config.sessionResumption()) {
+      engine = context.createSSLEngine(host, port);
+    } else {
+      // no peer host and port: the JDK's client session cache is keyed by them, so nothing is looked up or kept
+      engine = context.createSSLEngine();
+      anonymousHosts.put(engine, host);
     }
-    SSLEngine engine = context.createSSLEngine(host, port);
     engine.setUseClientMode(true);
     applyParameters(engine, config, host, path);
     return engine;
@@ -218,6 +232,56 @@ public final class ClientEngineFactory implements ClientEngines {
   public void release(SSLEngine engine) {
     trust.forget(engine);
     loginOnlyTrust.forget(engine);
+    anonymousHosts.remove(engine);
+  }
+
+  /** Checks the server against the engine's peer host, or the host kept for an engine made without one. */
+  private static final class PeerHostTrustManager extends X509ExtendedTrustManager {
+    private final ServerCertificateTrustManager delegate;
+    private final Map<SSLEngine, String> hosts;
+
+    PeerHostTrustManager(ServerCertificateTrustManager delegate, Map<SSLEngine, String> hosts) {
+      this.delegate = delegate;
+      this.hosts = hosts;
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      String host = engine == null ? null : engine.getPeerHost() != null ? engine.getPeerHost() : hosts.get(engine);
+      delegate.verify(chain, host);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+      delegate.checkServerTrusted(chain, authType, socket);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      delegate.checkServerTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      delegate.checkClientTrusted(chain, authType, engine);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+      delegate.checkClientTrusted(chain, authType, socket);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      delegate.checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return delegate.getAcceptedIssuers();
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,11 +77,18 @@ public final class HandshakeBench {
     log.println("[5c] handshakes per second: OpenSSL on both ends against the JDK on both ends (1 thread)");
     Measured[][] jdk = new Measured[MODES.size()][2];
     Measured[][] ossl = new Measured[MODES.size()][2];
-    try (TdsServer server = BenchServers.start(pki, TlsProvider.JDK, BenchServers.diagnosticSessions(), 10_000)) {
-      measureAll(server.port(), ClientTlsProvider.JDK, "JDK-JDK", jdk);
-    }
-    try (TdsServer server = BenchServers.start(pki, TlsProvider.OPENSSL, BenchServers.diagnosticSessions(), 10_000)) {
-      measureAll(server.port(), ClientTlsProvider.OPENSSL, "OpenSSL-OpenSSL", ossl);
+    try (TdsServer jdkServer = BenchServers.start(pki, TlsProvider.JDK, BenchServers.diagnosticSessions(), 10_000);
+        TdsServer osslServer = BenchServers.start(pki, TlsProvider.OPENSSL, BenchServers.diagnosticSessions(), 10_000)) {
+      // every scenario once, untimed, first: otherwise the first one measured (the JDK's TLS 1.3) runs on a cold JIT
+      LoadRunner pass = new LoadRunner(Duration.ZERO, settings.connections().warmup(), settings.connections().maxCount());
+      for (LoginMode mode : MODES) {
+        for (boolean resume : new boolean[] {false, true}) {
+          pass.run("warm-up", 1, connector(jdkServer.port(), mode, ClientTlsProvider.JDK, resume).c());
+          pass.run("warm-up", 1, connector(osslServer.port(), mode, ClientTlsProvider.OPENSSL, resume).c());
+        }
+      }
+      measureAll(jdkServer.port(), ClientTlsProvider.JDK, "JDK-JDK", jdk);
+      measureAll(osslServer.port(), ClientTlsProvider.OPENSSL, "OpenSSL-OpenSSL", ossl);
     }
     Table full = new Table("5c. Full TLS handshakes per second, 1 thread (TCP connect through LOGINACK, client session"
         + " cache off): JDK on both ends against OpenSSL (BoringSSL) on both ends",
@@ -100,6 +108,7 @@ public final class HandshakeBench {
           rate -> full.row("openssl s_time -new, TLS " + version + " (reference: no TDS)", "-", "-", Format.one(rate), "-", "-"),
           () -> full.note("openssl s_time TLS " + version + ": not run (the openssl command is missing or failed)"));
     }
+    full.note("Every scenario ran once untimed first (JIT warm-up), then each was measured in turn.");
     full.note("Every connection is a full handshake: TlsConfig.sessionResumption(false) on the client (checked: no"
         + " connection reported a resumed session). The client verifies the chain and the host name in both columns.");
     full.note("openssl s_time -new -time 3 against openssl s_server -www with the same certificate (ECDSA P-256):"
@@ -151,8 +160,19 @@ public final class HandshakeBench {
     }
   }
 
+  /** A connector that counts its connections and the resumed ones. */
+  private record Counting(Connector c, AtomicLong resumed, AtomicLong total) {}
+
   private Measured measure(String name, int port, LoginMode mode, ClientTlsProvider provider, boolean resume)
       throws Exception {
+    Counting counting = connector(port, mode, provider, resume);
+    ConnectResult r = settings.connections().run(name, 1, counting.c());
+    log.printf("  %-50s %8.1f conn/s  p50 %s ms  resumed %d of %d%n", name, r.perSecond(), Format.millis(r.p50Nanos()),
+        counting.resumed().get(), counting.total().get());
+    return new Measured(r, counting.resumed().get(), counting.total().get());
+  }
+
+  private Counting connector(int port, LoginMode mode, ClientTlsProvider provider, boolean resume) {
     ConnectionConfig base = TdsConnectors.config(pki, port, mode);
     ConnectionConfig config = base.toBuilder().tlsProvider(provider)
         .tls(base.tls().toBuilder().sessionResumption(resume).build()).build();
@@ -171,10 +191,7 @@ public final class HandshakeBench {
         }
       }
     };
-    ConnectResult r = settings.connections().run(name, 1, c);
-    log.printf("  %-50s %8.1f conn/s  p50 %s ms  resumed %d of %d%n", name, r.perSecond(), Format.millis(r.p50Nanos()),
-        resumed.get(), total.get());
-    return new Measured(r, resumed.get(), total.get());
+    return new Counting(c, resumed, total);
   }
 
   /** Runs {@code openssl s_time -new} against {@code openssl s_server}; empty if openssl is missing or fails. */
@@ -197,7 +214,9 @@ public final class HandshakeBench {
       server = new ProcessBuilder("openssl", "s_server", "-accept", Integer.toString(port), "-cert",
           dir.resolve("cert.pem").toString(), "-key", dir.resolve("key.pem").toString(), "-www", "-quiet", flag)
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      Thread.sleep(500);
+      if (!listening(port, server)) {
+        return Optional.empty();
+      }
       long start = System.nanoTime();
       Process client = new ProcessBuilder("openssl", "s_time", "-connect", "127.0.0.1:" + port, "-new", "-time",
           "3", flag).redirectErrorStream(true).start();
@@ -221,6 +240,20 @@ public final class HandshakeBench {
         server.destroy();
       }
     }
+  }
+
+  /** Waits up to 10 s for openssl s_server to accept TCP connections (it starts slowly on a busy machine). */
+  private static boolean listening(int port, Process server) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < end && server.isAlive()) {
+      try {
+        new java.net.Socket("127.0.0.1", port).close();
+        return true;
+      } catch (IOException e) {
+        Thread.sleep(100);
+      }
+    }
+    return false;
   }
 
   /**
