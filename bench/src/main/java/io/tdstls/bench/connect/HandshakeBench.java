@@ -40,6 +40,9 @@ public final class HandshakeBench {
   /** The modes measured: the strict path with each TLS version, and TDS 7.x full encryption. */
   static final List<LoginMode> MODES = List.of(LoginMode.STRICT_TLS_13, LoginMode.STRICT_TLS_12, LoginMode.FULL);
 
+  /** How many interleaved rounds each scenario is measured in. */
+  static final int ROUNDS = 3;
+
   private static final Pattern S_TIME = Pattern.compile("(\\d+) connections in [0-9.]+s");
 
   private final BenchPki pki;
@@ -87,8 +90,7 @@ public final class HandshakeBench {
           pass.run("warm-up", 1, connector(osslServer.port(), mode, ClientTlsProvider.OPENSSL, resume).c());
         }
       }
-      measureAll(jdkServer.port(), ClientTlsProvider.JDK, "JDK-JDK", jdk);
-      measureAll(osslServer.port(), ClientTlsProvider.OPENSSL, "OpenSSL-OpenSSL", ossl);
+      measureInRounds(jdkServer.port(), osslServer.port(), jdk, ossl);
     }
     Table full = new Table("5c. Full TLS handshakes per second, 1 thread (TCP connect through LOGINACK, client session"
         + " cache off): JDK on both ends against OpenSSL (BoringSSL) on both ends",
@@ -108,7 +110,8 @@ public final class HandshakeBench {
           rate -> full.row("openssl s_time -new, TLS " + version + " (reference: no TDS)", "-", "-", Format.one(rate), "-", "-"),
           () -> full.note("openssl s_time TLS " + version + ": not run (the openssl command is missing or failed)"));
     }
-    full.note("Every scenario ran once untimed first (JIT warm-up), then each was measured in turn.");
+    full.note("Every scenario ran once untimed first (JIT warm-up); then the twelve scenarios of 5c and 5d were measured in "
+        + ROUNDS + " interleaved rounds of a third of the measuring time each; each cell is the scenario's median round.");
     full.note("Every connection is a full handshake: TlsConfig.sessionResumption(false) on the client (checked: no"
         + " connection reported a resumed session). The client verifies the chain and the host name in both columns.");
     full.note("openssl s_time -new -time 3 against openssl s_server -www with the same certificate (ECDSA P-256):"
@@ -149,28 +152,58 @@ public final class HandshakeBench {
         "the login round trips (PRELOGIN, LOGIN7) remain; resumption saves only the certificate and key exchange."));
   }
 
-  private void measureAll(int port, ClientTlsProvider provider, String ends, Measured[][] into) throws Exception {
-    for (int i = 0; i < MODES.size(); i++) {
-      LoginMode mode = MODES.get(i);
-      into[i][0] = measure(ends + " " + mode.label() + " full", port, mode, provider, false);
-      into[i][1] = measure(ends + " " + mode.label() + " resumed", port, mode, provider, true);
-      if (into[i][0].resumed() > 0) {
-        throw new IllegalStateException(ends + " " + mode.label() + ": a connection resumed with the cache off");
+  /**
+   * Measures the twelve scenarios in {@link #ROUNDS} interleaved rounds of a third of the measuring
+   * time each, and keeps each scenario's median round: on a shared machine the load changes within
+   * a run, and interleaving spreads it over every scenario instead of over the last ones measured.
+   */
+  private void measureInRounds(int jdkPort, int osslPort, Measured[][] jdk, Measured[][] ossl) throws Exception {
+    Counting[][][] counting = new Counting[2][MODES.size()][2];
+    List<List<ConnectResult>> rounds = new ArrayList<>();
+    for (int p = 0; p < 2; p++) {
+      for (int i = 0; i < MODES.size(); i++) {
+        for (int r = 0; r < 2; r++) {
+          counting[p][i][r] = connector(p == 0 ? jdkPort : osslPort, MODES.get(i),
+              p == 0 ? ClientTlsProvider.JDK : ClientTlsProvider.OPENSSL, r == 1);
+          rounds.add(new ArrayList<>());
+        }
+      }
+    }
+    LoadRunner third = new LoadRunner(Duration.ZERO, settings.connections().measure().dividedBy(ROUNDS),
+        settings.connections().maxCount());
+    for (int round = 0; round < ROUNDS; round++) {
+      int k = 0;
+      for (int p = 0; p < 2; p++) {
+        for (int i = 0; i < MODES.size(); i++) {
+          for (int r = 0; r < 2; r++) {
+            String name = (p == 0 ? "JDK-JDK " : "OpenSSL-OpenSSL ") + MODES.get(i).label() + (r == 0 ? " full" : " resumed");
+            ConnectResult result = third.run(name, 1, counting[p][i][r].c());
+            log.printf("  round %d %-50s %8.1f conn/s  p50 %s ms%n", round + 1, name, result.perSecond(),
+                Format.millis(result.p50Nanos()));
+            rounds.get(k++).add(result);
+          }
+        }
+      }
+    }
+    int k = 0;
+    for (int p = 0; p < 2; p++) {
+      for (int i = 0; i < MODES.size(); i++) {
+        for (int r = 0; r < 2; r++) {
+          List<ConnectResult> results = new ArrayList<>(rounds.get(k++));
+          results.sort(java.util.Comparator.comparingDouble(ConnectResult::perSecond));
+          Counting c = counting[p][i][r];
+          Measured m = new Measured(results.get(results.size() / 2), c.resumed().get(), c.total().get());
+          (p == 0 ? jdk : ossl)[i][r] = m;
+          if (r == 0 && m.resumed() > 0) {
+            throw new IllegalStateException(MODES.get(i).label() + ": a connection resumed with the cache off");
+          }
+        }
       }
     }
   }
 
   /** A connector that counts its connections and the resumed ones. */
   private record Counting(Connector c, AtomicLong resumed, AtomicLong total) {}
-
-  private Measured measure(String name, int port, LoginMode mode, ClientTlsProvider provider, boolean resume)
-      throws Exception {
-    Counting counting = connector(port, mode, provider, resume);
-    ConnectResult r = settings.connections().run(name, 1, counting.c());
-    log.printf("  %-50s %8.1f conn/s  p50 %s ms  resumed %d of %d%n", name, r.perSecond(), Format.millis(r.p50Nanos()),
-        counting.resumed().get(), counting.total().get());
-    return new Measured(r, counting.resumed().get(), counting.total().get());
-  }
 
   private Counting connector(int port, LoginMode mode, ClientTlsProvider provider, boolean resume) {
     ConnectionConfig base = TdsConnectors.config(pki, port, mode);
