@@ -47,7 +47,7 @@ public final class BenchMain {
           break;
         default:
           System.err.println("unknown option " + args[i] + "; use --out FILE, --jmh-only, --no-jmh or --only SECTION"
-              + " (connections, throughput, memory, jmh)");
+              + " (connections, handshakes, throughput, memory, gateway, jmh)");
           System.exit(2);
       }
     }

@@ -11,5 +11,10 @@ public enum Section {
   /** JMH microbenchmarks (6). */
   JMH,
   /** The gateway against direct connections to the same backend (7). */
-  GATEWAY
+  GATEWAY,
+  /**
+   * Handshakes per second with OpenSSL on both ends against the JDK on both ends, full and resumed
+   * (5c, 5d).
+   */
+  HANDSHAKES
 }

@@ -51,8 +51,29 @@ class BenchSmokeTest {
     } else {
       assertThat(table(suite, "5. Server TLS provider: OpenSSL not available").rows()).hasSize(1);
     }
-    assertThat(suite.targets()).extracting(Target::name).hasSize(3)
-        .anyMatch(n -> n.startsWith("Connection rate")).anyMatch(n -> n.startsWith("With OpenSSL on both ends"));
+    assertThat(suite.targets()).extracting(Target::name).hasSize(2)
+        .anyMatch(n -> n.startsWith("Connection rate")).anyMatch(n -> n.startsWith("Our client connects"));
+  }
+
+  @Test
+  void handshakeScenariosProduceRatesWithOpenSslOnBothEnds() throws Exception {
+    assertThat(TlsProvider.OPENSSL.isAvailable())
+        .as("netty-tcnative-boringssl-static must load here: " + TlsProvider.OPENSSL.unavailabilityReason().orElse(""))
+        .isTrue();
+    BenchSuite suite = run(Section.HANDSHAKES);
+    Table full = table(suite, "5c.");
+    assertThat(full.rows()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(full.rows().subList(0, 3)).allSatisfy(row -> {
+      assertThat(Double.parseDouble(row.get(1))).isPositive();
+      assertThat(Double.parseDouble(row.get(3))).isPositive();
+    });
+    Table resumed = table(suite, "5d.");
+    assertThat(resumed.rows()).hasSize(6);
+    allPositive(resumed, "full conn/s", "resumed conn/s", "resumed / full");
+    assertThat(resumed.column("resumed share")).as("every run after the first connection resumes")
+        .allSatisfy(share -> assertThat(share).isNotEqualTo("0%"));
+    assertThat(suite.targets()).extracting(Target::name).hasSize(2)
+        .anyMatch(n -> n.startsWith("With OpenSSL on both ends")).anyMatch(n -> n.startsWith("Resumed handshakes"));
   }
 
   @Test

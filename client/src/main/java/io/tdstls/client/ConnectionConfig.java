@@ -90,6 +90,7 @@ public final class ConnectionConfig {
   private final Duration queryTimeout;
   private final boolean followRoutingRedirects;
   private final TlsConfig tls;
+  private final ClientTlsProvider tlsProvider;
   private final ClientAuthentication authentication;
 
   private ConnectionConfig(Builder b, TdsVersion effectiveVersion) {
@@ -110,6 +111,7 @@ public final class ConnectionConfig {
     this.queryTimeout = b.queryTimeout;
     this.followRoutingRedirects = b.followRoutingRedirects;
     this.tls = b.tls;
+    this.tlsProvider = b.tlsProvider;
     this.authentication = b.authentication;
   }
 
@@ -147,6 +149,7 @@ public final class ConnectionConfig {
     b.queryTimeout = queryTimeout;
     b.followRoutingRedirects = followRoutingRedirects;
     b.tls = tls;
+    b.tlsProvider = tlsProvider;
     b.authentication = authentication;
     return b;
   }
@@ -322,6 +325,15 @@ public final class ConnectionConfig {
   }
 
   /**
+   * Returns the TLS implementation that makes the client's engines.
+   *
+   * @return {@link ClientTlsProvider#JDK} by default
+   */
+  public ClientTlsProvider tlsProvider() {
+    return tlsProvider;
+  }
+
+  /**
    * Returns how the connection authenticates.
    *
    * @return SQL password unless set otherwise
@@ -344,7 +356,7 @@ public final class ConnectionConfig {
         && connectTimeout.equals(c.connectTimeout) && loginTimeout.equals(c.loginTimeout)
         && readTimeout.equals(c.readTimeout) && queryTimeout.equals(c.queryTimeout)
         && followRoutingRedirects == c.followRoutingRedirects
-        && tls.equals(c.tls) && authentication == c.authentication;
+        && tls.equals(c.tls) && tlsProvider == c.tlsProvider && authentication == c.authentication;
   }
 
   @Override
@@ -386,6 +398,9 @@ public final class ConnectionConfig {
     if (authentication != ClientAuthentication.sqlPassword()) {
       b.append(", authentication=").append(authentication);
     }
+    if (tlsProvider != ClientTlsProvider.JDK) {
+      b.append(", tlsProvider=").append(tlsProvider.label());
+    }
     return b.append(", tls=").append(tls).append('}').toString();
   }
 
@@ -412,6 +427,7 @@ public final class ConnectionConfig {
     private Duration queryTimeout = Duration.ZERO;
     private boolean followRoutingRedirects = true;
     private TlsConfig tls = TlsConfig.defaults();
+    private ClientTlsProvider tlsProvider = ClientTlsProvider.JDK;
     private ClientAuthentication authentication = ClientAuthentication.sqlPassword();
 
     private Builder() {}
@@ -665,6 +681,19 @@ public final class ConnectionConfig {
      */
     public Builder tls(TlsConfig tls) {
       this.tls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    /**
+     * Chooses the TLS implementation: the JDK's (the default: always available) or OpenSSL's
+     * (BoringSSL through netty-tcnative, faster handshakes; checked when the {@link TdsClient} is
+     * created, which fails with a {@link TdsConfigException} where it cannot load).
+     *
+     * @param provider the provider
+     * @return this builder
+     */
+    public Builder tlsProvider(ClientTlsProvider provider) {
+      this.tlsProvider = Objects.requireNonNull(provider, "provider");
       return this;
     }
 

@@ -25,6 +25,10 @@ import java.util.Optional;
  *     configured trust ("certificate not validated (optional mode)")
  * @param authentication how the client authenticated: {@code SqlPassword}, {@code AccessToken},
  *     {@code AccessTokenCallback}, {@code Federated(...)} or {@code Kerberos}
+ * @param tlsProvider the TLS implementation of the client's engine: {@code jdk} or {@code openssl}
+ *     ({@code jdk} when nothing was encrypted)
+ * @param sessionResumed whether the TLS handshake resumed an earlier session of the same client
+ *     configuration (no certificate was then sent; it was validated when the session was made)
  */
 public record SessionReport(
     String host,
@@ -36,7 +40,29 @@ public record SessionReport(
     String database,
     String routedFrom,
     boolean certificateValidated,
-    String authentication) {
+    String authentication,
+    String tlsProvider,
+    boolean sessionResumed) {
+
+  /**
+   * A report without the TLS provider (the JDK's) and a full handshake.
+   *
+   * @param host the host connected to
+   * @param port the port
+   * @param mode the encryption mode asked for
+   * @param security what was negotiated
+   * @param loginAck the server's LOGINACK
+   * @param packetSize the packet size in use
+   * @param database the current database
+   * @param routedFrom the server that redirected here, or {@code null}
+   * @param certificateValidated whether the server certificate was validated
+   * @param authentication how the client authenticated
+   */
+  public SessionReport(String host, int port, EncryptMode mode, NegotiatedSecurity security, LoginAck loginAck,
+      int packetSize, String database, String routedFrom, boolean certificateValidated, String authentication) {
+    this(host, port, mode, security, loginAck, packetSize, database, routedFrom, certificateValidated, authentication,
+        "jdk", false);
+  }
 
   /**
    * A report of a SQL-password login with the certificate validated whenever TLS was used (the form
@@ -53,7 +79,8 @@ public record SessionReport(
    */
   public SessionReport(String host, int port, EncryptMode mode, NegotiatedSecurity security, LoginAck loginAck,
       int packetSize, String database, String routedFrom) {
-    this(host, port, mode, security, loginAck, packetSize, database, routedFrom, security.tlsInfo().isPresent(), "SqlPassword");
+    this(host, port, mode, security, loginAck, packetSize, database, routedFrom, security.tlsInfo().isPresent(), "SqlPassword",
+        "jdk", false);
   }
 
   /**
@@ -117,7 +144,8 @@ public record SessionReport(
     }
     b.append('\n');
     tls().ifPresent(t -> {
-      b.append("tls         ").append(t.protocol()).append(' ').append(t.cipherSuite()).append('\n');
+      b.append("tls         ").append(t.protocol()).append(' ').append(t.cipherSuite()).append(" (").append(tlsProvider)
+          .append(sessionResumed ? ", session resumed" : ", full handshake").append(")\n");
       b.append("alpn        ").append(!t.alpn().isEmpty() ? t.alpn()
           : alpnMissing() ? "(none: the strict server selected no ALPN protocol, tds/8.0 expected)" : "(none)").append('\n');
       b.append("sni         ").append(t.sniHostName().isEmpty() ? "(none)" : t.sniHostName()).append('\n');

@@ -4,7 +4,7 @@ import io.tdstls.error.TdsConfigException;
 import io.tdstls.error.TdsConnectionException;
 import io.tdstls.error.TdsException;
 import io.tdstls.negotiation.EncryptMode;
-import io.tdstls.tls.ClientEngineFactory;
+import io.tdstls.tls.ClientEngines;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 
@@ -22,7 +22,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>A client is built once per configuration (it loads the trust material once) and can open
- * any number of sessions.
+ * any number of sessions. Clients of equal configurations share their TLS engine factory, and so
+ * the TLS session cache: a later connection to the same host and port resumes the TLS session
+ * ({@link SessionReport#sessionResumed()}) unless {@link io.tdstls.tls.TlsConfig#sessionResumption()}
+ * is off. The TLS implementation is {@link ConnectionConfig#tlsProvider()}.
  */
 public final class TdsClient {
 
@@ -32,13 +35,14 @@ public final class TdsClient {
   private static final System.Logger LOG = System.getLogger(TdsClient.class.getName());
 
   private final ConnectionConfig config;
-  private final ClientEngineFactory tls;
+  private final ClientEngines tls;
 
   /**
    * Creates a client.
    *
    * @param config the connection settings
-   * @throws TdsConfigException if the TLS material cannot be loaded
+   * @throws TdsConfigException if the TLS material cannot be loaded, or the TLS provider is not
+   *     available on this platform
    */
   public TdsClient(ConnectionConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -46,7 +50,7 @@ public final class TdsClient {
       throw new TdsConfigException("instance '" + config.instanceName().orElse("") + "' without a port needs the"
           + " SQL Server Browser service, which tds-tls does not query: give the instance's TCP port");
     }
-    this.tls = config.tls().mode() == EncryptMode.OFF ? null : new ClientEngineFactory(config.tls());
+    this.tls = config.tls().mode() == EncryptMode.OFF ? null : EngineCache.get(config.tlsProvider(), config.tls());
   }
 
   /**

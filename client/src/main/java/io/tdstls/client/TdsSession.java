@@ -30,7 +30,7 @@ import io.tdstls.protocol.token.Row;
 import io.tdstls.protocol.token.ServerMessage;
 import io.tdstls.protocol.token.Token;
 import io.tdstls.protocol.token.TokenDecoder;
-import io.tdstls.tls.ClientEngineFactory;
+import io.tdstls.tls.ClientEngines;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +51,7 @@ public final class TdsSession implements AutoCloseable {
   private final ConnectionConfig config;
   private final BlockingTransport transport;
   private final ClientNegotiator core;
+  private final EngineHolder engine;
   private TokenDecoder decoder;
   private SessionReport report;
   private EnvChange.Routing redirect;
@@ -58,25 +59,54 @@ public final class TdsSession implements AutoCloseable {
   private long transactionDescriptor;
   private boolean closed;
 
-  private TdsSession(ConnectionConfig config, BlockingTransport transport, ClientNegotiator core) {
+  private TdsSession(ConnectionConfig config, BlockingTransport transport, ClientNegotiator core, EngineHolder engine) {
     this.config = config;
     this.transport = transport;
     this.core = core;
+    this.engine = engine;
   }
 
-  static TdsSession open(ConnectionConfig config, ClientEngineFactory tls, String host, int port, String routedFrom)
+  /** The engine of the session, released (OpenSSL's native memory) when the session closes. */
+  private static final class EngineHolder {
+    private final ClientEngines factory;
+    private SSLEngine engine;
+
+    EngineHolder(ClientEngines factory) {
+      this.factory = factory;
+    }
+
+    SSLEngine hold(SSLEngine e) {
+      release();
+      engine = e;
+      return e;
+    }
+
+    boolean resumed() {
+      return engine != null && factory.resumed(engine);
+    }
+
+    void release() {
+      if (engine != null) {
+        factory.release(engine);
+        engine = null;
+      }
+    }
+  }
+
+  static TdsSession open(ConnectionConfig config, ClientEngines tls, String host, int port, String routedFrom)
       throws TdsException {
     Instant deadline = deadline(config.loginTimeout());
     BlockingTransport transport = BlockingTransport.open(host, port, config.connectTimeout());
+    EngineHolder held = new EngineHolder(tls);
     TlsEngineSource engines = new TlsEngineSource() {
       @Override
       public SSLEngine newEngine(TlsNegotiationMode path) {
-        return tls.newEngine(host, port, path);
+        return held.hold(tls.newEngine(host, port, path));
       }
 
       @Override
       public SSLEngine newEngine(TlsNegotiationMode path, boolean loginOnly) {
-        return tls.newEngine(host, port, path, loginOnly);
+        return held.hold(tls.newEngine(host, port, path, loginOnly));
       }
 
       @Override
@@ -120,7 +150,7 @@ public final class TdsSession implements AutoCloseable {
     };
     ClientNegotiator core = new ClientNegotiator(config.tls().mode(), preLogin, engines, loginSource,
         config.maxMessageSize(), method);
-    TdsSession session = new TdsSession(config, transport, core);
+    TdsSession session = new TdsSession(config, transport, core, held);
     try {
       transport.write(core.start());
       TdsMessage reply = session.awaitMessage(deadline);
@@ -143,14 +173,17 @@ public final class TdsSession implements AutoCloseable {
       boolean validated = outcome != Outcome.NONE
           && tls.validates(outcome == Outcome.LOGIN_ONLY);
       session.report = new SessionReport(host, port, config.tls().mode(), core.negotiated(), login.loginAck(),
-          core.packetSize(), login.database(), routedFrom, validated, auth.toString());
+          core.packetSize(), login.database(), routedFrom, validated, auth.toString(),
+          tls == null ? "jdk" : tls.provider(), outcome != Outcome.NONE && held.resumed());
       return session;
     } catch (TdsException e) {
       core.fail(e);
       transport.close();
+      held.release();
       throw e;
     } catch (RuntimeException e) {
       transport.close();
+      held.release();
       throw core.fail(unprocessable(e));
     }
   }
@@ -429,5 +462,6 @@ public final class TdsSession implements AutoCloseable {
   public void close() {
     closed = true;
     transport.close();
+    engine.release();
   }
 }

@@ -56,6 +56,18 @@ public final class ClientAuth {
   }
 
   /**
+   * Reads the certificate chain and private key.
+   *
+   * @return the key and its chain
+   * @throws io.tdstls.error.TdsConfigException if a file cannot be read or the password is wrong
+   */
+  public io.tdstls.tls.pki.CertifiedKey load() {
+    return format == Format.PKCS12
+        ? io.tdstls.tls.pki.KeyStoreFiles.readCertifiedKey(certificate, "PKCS12", password)
+        : io.tdstls.tls.pki.CertifiedKey.fromPemFiles(certificate, key, password);
+  }
+
+  /**
    * Returns the format.
    *
    * @return PEM or PKCS12

@@ -4,13 +4,17 @@ import io.tdstls.error.TdsConfigException;
 import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.negotiation.TlsInfo;
 import io.tdstls.negotiation.TlsNegotiationMode;
-import io.tdstls.tls.pki.CertifiedKey;
-import io.tdstls.tls.pki.KeyStoreFiles;
 import java.lang.System.Logger.Level;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
@@ -18,6 +22,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Creates client {@link SSLEngine}s for a {@link TlsConfig}. The {@link SSLContext} is built once,
@@ -38,7 +43,13 @@ import javax.net.ssl.TrustManager;
  *       when a login-only session in optional mode skips it (no trust configured);
  *   <li>verifies the server with {@link ServerCertificateTrustManager} (not the JDK's {@code
  *       HTTPS} endpoint identification, so {@code hostNameInCertificate} works);
- *   <li>presents the {@link TlsConfig#clientAuth()} certificate on the strict path only.
+ *   <li>presents the {@link TlsConfig#clientAuth()} certificate on the strict path only;
+ *   <li>resumes sessions: the contexts are kept for the factory's life and each engine is created
+ *       with the peer host and port, so the JDK's client session cache resumes a TLS 1.2 session
+ *       (ID or ticket) or a TLS 1.3 one (pre-shared key from the server's NewSessionTicket) on a
+ *       later connection to the same host and port; with {@link TlsConfig#sessionResumption()}
+ *       off the engine is created without a peer host and port, so the JDK neither looks a session
+ *       up nor stores one (the host it checks the certificate against is kept by the factory).
  * </ul>
  *
  * <pre>{@code
@@ -55,7 +66,7 @@ import javax.net.ssl.TrustManager;
  * property (in {@code java.security}, or with {@code -Djava.security.properties=file}). The
  * factory logs a WARNING when that is not the case.
  */
-public final class ClientEngineFactory {
+public final class ClientEngineFactory implements ClientEngines {
 
   /** The ALPN protocol of TDS 8.0. */
   public static final String ALPN_TDS_8 = "tds/8.0";
@@ -66,6 +77,11 @@ public final class ClientEngineFactory {
   private final SSLContext preLoginContext;
   private final SSLContext strictContext;
   private final SSLContext loginOnlyContext;
+  private final RecordingTrustManager trust;
+  private final RecordingTrustManager loginOnlyTrust;
+  private final KeyManager[] clientKeys;
+  /** The host of each engine created without a peer host (session resumption off). */
+  private final Map<SSLEngine, String> anonymousHosts = Collections.synchronizedMap(new WeakHashMap<>());
 
   /**
    * Builds the factory and its context.
@@ -75,12 +91,15 @@ public final class ClientEngineFactory {
    */
   public ClientEngineFactory(TlsConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    TrustManager[] trust = {ServerCertificateTrustManager.create(config)};
-    this.preLoginContext = context(null, trust);
-    this.strictContext = config.clientAuth().isPresent()
-        ? context(clientKeyManagers(config), trust) : preLoginContext;
-    this.loginOnlyContext = validates(true) ? preLoginContext : context(null, new TrustManager[] {
-        ServerCertificateTrustManager.create(config.toBuilder().dangerous().trustServerCertificate(true).build())});
+    this.trust = new RecordingTrustManager(new PeerHostTrustManager(ServerCertificateTrustManager.create(config),
+        anonymousHosts));
+    this.loginOnlyTrust = validates(true) ? trust : new RecordingTrustManager(new PeerHostTrustManager(
+        ServerCertificateTrustManager.create(config.toBuilder().dangerous().trustServerCertificate(true).build()),
+        anonymousHosts));
+    this.clientKeys = config.clientAuth().isPresent() ? clientKeyManagers(config) : null;
+    this.preLoginContext = context(null, new TrustManager[] {trust});
+    this.strictContext = clientKeys != null ? context(clientKeys, new TrustManager[] {trust}) : preLoginContext;
+    this.loginOnlyContext = loginOnlyTrust == trust ? preLoginContext : context(null, new TrustManager[] {loginOnlyTrust});
     checkCipherSuites(config.cipherSuites(), preLoginContext);
     if (config.legacyTlsEnabled() && !ProtocolVersions.jdkAllowsLegacy(preLoginContext)) {
       LOG.log(Level.WARNING, "TLS 1.0/1.1 are enabled in the configuration, but this JVM disables them in the"
@@ -94,8 +113,19 @@ public final class ClientEngineFactory {
    *
    * @return the configuration the factory was built from
    */
+  @Override
   public TlsConfig config() {
     return config;
+  }
+
+  /**
+   * Names the TLS implementation.
+   *
+   * @return {@code "jdk"}
+   */
+  @Override
+  public String provider() {
+    return "jdk";
   }
 
   /**
@@ -108,6 +138,7 @@ public final class ClientEngineFactory {
    * @return a client engine, handshake not started
    * @throws TdsConfigException if no TLS version is left for the path
    */
+  @Override
   public SSLEngine newEngine(String host, int port, TlsNegotiationMode path) {
     return newEngine(host, port, path, false);
   }
@@ -127,6 +158,7 @@ public final class ClientEngineFactory {
    * @return a client engine, handshake not started
    * @throws TdsConfigException if no TLS version is left for the path
    */
+  @Override
   public SSLEngine newEngine(String host, int port, TlsNegotiationMode path, boolean loginOnly) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(path, "path");
@@ -141,11 +173,33 @@ public final class ClientEngineFactory {
     }
     SSLContext context = path == TlsNegotiationMode.STRICT ? strictContext
         : skipValidation ? loginOnlyContext : preLoginContext;
-    SSLEngine engine = context.createSSLEngine(host, port);
+    SSLEngine engine;
+    if (config.sessionResumption()) {
+      engine = context.createSSLEngine(host, port);
+    } else {
+      // no peer host and port: the JDK's client session cache is keyed by them, so nothing is looked up or kept
+      engine = context.createSSLEngine();
+      anonymousHosts.put(engine, host);
+    }
     engine.setUseClientMode(true);
+    applyParameters(engine, config, host, path);
+    return engine;
+  }
+
+  /**
+   * Sets an engine's TLS versions for the path, the cipher suites, SNI (unless the host is an IP
+   * literal), ALPN {@code tds/8.0} on the strict path (for providers that take it from {@link
+   * SSLParameters}), and no endpoint identification (the trust manager checks the host name).
+   *
+   * @param engine a client engine
+   * @param config the configuration
+   * @param host the host connected to
+   * @param path the path
+   * @throws TdsConfigException if no TLS version is left for the path
+   */
+  public static void applyParameters(SSLEngine engine, TlsConfig config, String host, TlsNegotiationMode path) {
     SSLParameters params = engine.getSSLParameters();
-    params.setProtocols(ProtocolVersions.enabled(config.minProtocolVersion(), config.maxProtocolVersion(),
-        config.legacyTlsEnabled(), path));
+    params.setProtocols(protocols(config, path));
     if (!config.cipherSuites().isEmpty()) {
       params.setCipherSuites(config.cipherSuites().toArray(new String[0]));
     }
@@ -153,7 +207,81 @@ public final class ClientEngineFactory {
     params.setApplicationProtocols(path == TlsNegotiationMode.STRICT ? new String[] {ALPN_TDS_8} : new String[0]);
     params.setEndpointIdentificationAlgorithm(null);
     engine.setSSLParameters(params);
-    return engine;
+  }
+
+  /**
+   * Returns the TLS versions a path enables: capped at TLS 1.2 on the TDS 7.x path, never below
+   * TLS 1.2 on the strict path, TLS 1.0 and 1.1 only with legacy TLS.
+   *
+   * @param config the configuration
+   * @param path the path
+   * @return JSSE protocol names, newest first
+   * @throws TdsConfigException if no version is left, saying which setting to change
+   */
+  public static String[] protocols(TlsConfig config, TlsNegotiationMode path) {
+    return ProtocolVersions.enabled(config.minProtocolVersion(), config.maxProtocolVersion(),
+        config.legacyTlsEnabled(), path);
+  }
+
+  @Override
+  public boolean resumed(SSLEngine engine) {
+    return !trust.checked(engine) && !loginOnlyTrust.checked(engine);
+  }
+
+  @Override
+  public void release(SSLEngine engine) {
+    trust.forget(engine);
+    loginOnlyTrust.forget(engine);
+    anonymousHosts.remove(engine);
+  }
+
+  /** Checks the server against the engine's peer host, or the host kept for an engine made without one. */
+  private static final class PeerHostTrustManager extends X509ExtendedTrustManager {
+    private final ServerCertificateTrustManager delegate;
+    private final Map<SSLEngine, String> hosts;
+
+    PeerHostTrustManager(ServerCertificateTrustManager delegate, Map<SSLEngine, String> hosts) {
+      this.delegate = delegate;
+      this.hosts = hosts;
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      String host = engine == null ? null : engine.getPeerHost() != null ? engine.getPeerHost() : hosts.get(engine);
+      delegate.verify(chain, host);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+      delegate.checkServerTrusted(chain, authType, socket);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      delegate.checkServerTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      delegate.checkClientTrusted(chain, authType, engine);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+      delegate.checkClientTrusted(chain, authType, socket);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      delegate.checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return delegate.getAcceptedIssuers();
+    }
   }
 
   /**
@@ -163,6 +291,7 @@ public final class ClientEngineFactory {
    * @return false with {@code trustServerCertificate}, and for a login-only session without
    *     configured trust; true otherwise
    */
+  @Override
   public boolean validates(boolean loginOnly) {
     if (config.trustServerCertificate()) {
       return false;
@@ -177,6 +306,7 @@ public final class ClientEngineFactory {
    * @param engine an engine of this factory
    * @return protocol, cipher suite, ALPN, SNI sent and the server's chain
    */
+  @Override
   public TlsInfo handshakeCompleted(SSLEngine engine) {
     TlsInfo facts = TlsInfo.of(engine);
     if (facts.isLegacy()) {
@@ -200,11 +330,7 @@ public final class ClientEngineFactory {
   }
 
   private static KeyManager[] clientKeyManagers(TlsConfig config) {
-    ClientAuth auth = config.clientAuth().orElseThrow();
-    CertifiedKey key = auth.format() == ClientAuth.Format.PKCS12
-        ? KeyStoreFiles.readCertifiedKey(auth.certificate(), "PKCS12", auth.password())
-        : CertifiedKey.fromPemFiles(auth.certificate(), auth.key(), auth.password());
-    return KeyManagers.of(key);
+    return KeyManagers.of(config.clientAuth().orElseThrow().load());
   }
 
   /**

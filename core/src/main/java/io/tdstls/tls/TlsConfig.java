@@ -46,6 +46,7 @@ public final class TlsConfig {
   private final boolean trustServerCertificate;
   private final ClientAuth clientAuth;
   private final List<String> cipherSuites;
+  private final boolean sessionResumption;
 
   private TlsConfig(Builder b) {
     this.mode = b.mode;
@@ -65,6 +66,7 @@ public final class TlsConfig {
     this.trustServerCertificate = b.trustServerCertificate;
     this.clientAuth = b.clientAuth;
     this.cipherSuites = List.copyOf(b.cipherSuites);
+    this.sessionResumption = b.sessionResumption;
   }
 
   /**
@@ -109,6 +111,7 @@ public final class TlsConfig {
     b.trustServerCertificate = trustServerCertificate;
     b.clientAuth = clientAuth;
     b.cipherSuites.addAll(cipherSuites);
+    b.sessionResumption = sessionResumption;
     return b;
   }
 
@@ -283,6 +286,18 @@ public final class TlsConfig {
     return cipherSuites;
   }
 
+  /**
+   * Tells whether the client keeps TLS sessions (TLS 1.2 session IDs and tickets, TLS 1.3
+   * pre-shared keys) to resume them on a later connection to the same host and port, with the
+   * same configuration: a resumed handshake skips the certificate exchange and most of the key
+   * agreement, which matters for pools that reconnect often.
+   *
+   * @return true by default
+   */
+  public boolean sessionResumption() {
+    return sessionResumption;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof TlsConfig)) {
@@ -298,7 +313,7 @@ public final class TlsConfig {
         && Objects.equals(serverCertificate, c.serverCertificate)
         && Arrays.equals(serverCertificateSha256, c.serverCertificateSha256)
         && trustServerCertificate == c.trustServerCertificate && Objects.equals(clientAuth, c.clientAuth)
-        && cipherSuites.equals(c.cipherSuites);
+        && cipherSuites.equals(c.cipherSuites) && sessionResumption == c.sessionResumption;
   }
 
   @Override
@@ -341,6 +356,9 @@ public final class TlsConfig {
     if (clientAuth != null) {
       b.append(", clientAuth=").append(clientAuth);
     }
+    if (!sessionResumption) {
+      b.append(", noSessionResumption");
+    }
     return b.append('}').toString();
   }
 
@@ -363,6 +381,7 @@ public final class TlsConfig {
     private boolean trustServerCertificate;
     private ClientAuth clientAuth;
     private final List<String> cipherSuites = new ArrayList<>();
+    private boolean sessionResumption = true;
 
     private Builder() {}
 
@@ -575,6 +594,18 @@ public final class TlsConfig {
     public Builder cipherSuites(List<String> suites) {
       cipherSuites.clear();
       cipherSuites.addAll(suites);
+      return this;
+    }
+
+    /**
+     * Turns the client's TLS session cache on or off ({@link TlsConfig#sessionResumption()}). On
+     * by default; off, every connection makes a full handshake.
+     *
+     * @param enabled whether sessions are kept and resumed
+     * @return this builder
+     */
+    public Builder sessionResumption(boolean enabled) {
+      this.sessionResumption = enabled;
       return this;
     }
 

@@ -7,8 +7,10 @@ import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.encryption.ClientCertPolicy;
 import io.tdstls.protocol.encryption.ServerEncryption;
 import io.tdstls.server.Authenticator;
+import io.tdstls.client.ClientTlsProvider;
 import io.tdstls.server.TlsProvider;
 import io.tdstls.tls.ClientCertificateMode;
+import io.tdstls.tls.ClientEngines;
 import io.tdstls.tls.ServerTlsConfig;
 import io.tdstls.tls.TlsConfig;
 import java.time.Duration;
@@ -37,6 +39,8 @@ public final class GatewayConfig {
   private final int preLoginBufferLimit;
   private final long preLoginBudget;
   private final RouteTable routes;
+  private final ClientTlsProvider backendProvider;
+  private final Map<String, ClientEngines> backendEngines;
   private final Consumer<String> audit;
   private final GatewayEvents events;
   private final RouteLogin login;
@@ -56,6 +60,15 @@ public final class GatewayConfig {
     this.preLoginBufferLimit = b.preLoginBufferLimit;
     this.preLoginBudget = b.preLoginBudget;
     this.routes = b.resolvedRoutes;
+    this.backendProvider = b.backendProvider;
+    java.util.Map<String, ClientEngines> engines = new java.util.HashMap<>();
+    for (GatewayRoute r : routes.routes()) {
+      if (r.backendTls().mode() != io.tdstls.negotiation.EncryptMode.OFF) {
+        engines.put(r.name(), backendProvider == ClientTlsProvider.JDK ? routes.engines(r)
+            : backendProvider.engines(r.backendTls()));
+      }
+    }
+    this.backendEngines = java.util.Collections.unmodifiableMap(engines);
     this.audit = b.audit;
     this.events = b.events;
     this.login = b.login;
@@ -133,6 +146,16 @@ public final class GatewayConfig {
     return routes;
   }
 
+  /** @return the TLS implementation of the back side's engines, on every route ({@link ClientTlsProvider#JDK} by default) */
+  public ClientTlsProvider backendProvider() {
+    return backendProvider;
+  }
+
+  /** The engines towards a route's backend, made with {@link #backendProvider()}; {@code null} without encryption. */
+  ClientEngines backendEngines(GatewayRoute route) {
+    return backendEngines.get(route.name());
+  }
+
   /** @return where the audit lines (one JSON object per connection) go */
   public Consumer<String> audit() {
     return audit;
@@ -204,6 +227,7 @@ public final class GatewayConfig {
     private long preLoginBudget = 32L << 20;
     private RouteTable routes;
     private RouteTable resolvedRoutes;
+    private ClientTlsProvider backendProvider = ClientTlsProvider.JDK;
     private Consumer<String> audit = System.err::println;
     private GatewayEvents events = GatewayEvents.NONE;
     private RouteLogin login = RouteLogin.passthrough();
@@ -343,6 +367,29 @@ public final class GatewayConfig {
      */
     public Builder backendTls(TlsConfig tls) {
       this.backendTls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    /**
+     * Sets how the gateway connects to the backend, and which TLS implementation makes the back
+     * side's engines (the front's is {@link #frontTls(ServerTlsConfig, TlsProvider)}'s).
+     *
+     * @param tls the client TLS settings
+     * @param provider {@link ClientTlsProvider#JDK} or {@link ClientTlsProvider#OPENSSL}
+     * @return this builder
+     */
+    public Builder backendTls(TlsConfig tls, ClientTlsProvider provider) {
+      return backendTlsProvider(provider).backendTls(tls);
+    }
+
+    /**
+     * Sets which TLS implementation makes the back side's engines, on every route.
+     *
+     * @param provider {@link ClientTlsProvider#JDK} (the default) or {@link ClientTlsProvider#OPENSSL}
+     * @return this builder
+     */
+    public Builder backendTlsProvider(ClientTlsProvider provider) {
+      this.backendProvider = Objects.requireNonNull(provider, "provider");
       return this;
     }
 

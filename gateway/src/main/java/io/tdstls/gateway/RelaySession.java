@@ -20,7 +20,7 @@ import io.tdstls.protocol.prelogin.Version;
 import io.tdstls.protocol.token.EnvChange;
 import io.tdstls.server.ClientLink;
 import io.tdstls.server.RelaySessionHandler;
-import io.tdstls.tls.ClientEngineFactory;
+import io.tdstls.tls.ClientEngines;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +45,7 @@ final class RelaySession implements RelaySessionHandler {
   private final GatewayConfig config;
   private final RouteTable routes;
   private GatewayRoute route;
-  private ClientEngineFactory backendTls;
+  private ClientEngines backendTls;
   private ClientLink link;
   private BackendConnection backend;
   private AuditLine audit;
@@ -109,7 +109,7 @@ final class RelaySession implements RelaySessionHandler {
     }
     route = chosen.get();
     routeName = route.name();
-    backendTls = routes.engines(route);
+    backendTls = config.backendEngines(route);
     audit.route(route.name(), route.insecure());
     byte[] toBackend = mapLogin(payload, login, front);
     if (toBackend == null) {
@@ -150,10 +150,12 @@ final class RelaySession implements RelaySessionHandler {
     NegotiatedSecurity front = link.info().security();
     PreLogin preLogin = front != null && front.clientPreLogin() != null
         ? front.clientPreLogin() : PreLogin.of(new Version(0, 1, 0, 0)).withMars(false);
+    SSLEngine[] made = new SSLEngine[1];
     TlsEngineSource engines = new TlsEngineSource() {
       @Override
       public SSLEngine newEngine(TlsNegotiationMode path) {
-        return backendTls.newEngine(host, port, path);
+        made[0] = backendTls.newEngine(host, port, path);
+        return made[0];
       }
 
       @Override
@@ -166,6 +168,13 @@ final class RelaySession implements RelaySessionHandler {
     connectStartedAt = System.nanoTime();
     backend = BackendConnection.open(link.channel().eventLoop(), host, port, route.backendTimeout(), core, this);
     BackendConnection current = backend;
+    // an OpenSSL engine's native memory is freed when the backend connection closes, not at some later GC
+    ClientEngines madeBy = backendTls;
+    current.channel().closeFuture().addListener(f -> {
+      if (made[0] != null) {
+        madeBy.release(made[0]);
+      }
+    });
     long limit = route.backendTimeout().toMillis();
     backendTimer = link.channel().eventLoop().schedule(() -> {
       if (backend == current && !current.loggedIn()) {

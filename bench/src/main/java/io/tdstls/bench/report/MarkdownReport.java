@@ -23,7 +23,8 @@ public final class MarkdownReport {
     b.append("Written by the benchmark suite (module `bench`) from a real run; do not edit by hand.\n\n");
     b.append("## How to run\n\n```sh\n./mvnw -B -q -DskipTests package -pl bench -am\n")
         .append("java -jar bench/target/tds-tls-bench.jar            # the whole suite, writes BENCHMARKS.md\n")
-        .append("java -jar bench/target/tds-tls-bench.jar --jmh-only # only the JMH microbenchmarks\n```\n\n")
+        .append("java -jar bench/target/tds-tls-bench.jar --jmh-only # only the JMH microbenchmarks\n")
+        .append("java -jar bench/target/tds-tls-bench.jar --only handshakes # OpenSSL on both ends, resumed handshakes\n```\n\n")
         .append("All traffic stays on 127.0.0.1. Benchmarks report; they never fail a build. `./mvnw verify` only compiles them")
         .append(" and runs a smoke test that runs every scenario for a tiny count.\n\n");
     b.append("## Machine\n\n").append(machine)

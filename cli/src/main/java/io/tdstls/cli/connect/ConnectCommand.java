@@ -65,7 +65,8 @@ public final class ConnectCommand implements Callable<Integer> {
    */
   public ConnectionConfig config(Map<String, String> env) {
     ConnectionConfig.Builder b = target.builder(env);
-    b.tls(tls.apply(b.build().tls()));
+    ConnectionConfig source = b.build();
+    b.tls(tls.apply(source.tls())).tlsProvider(tls.provider(source.tlsProvider()));
     target.applyTdsVersion(b);
     auth.apply(b);
     return b.build();

@@ -39,7 +39,12 @@ public final class SessionJson {
       m.put("prelogin_version", r.security().serverPreLogin().version().toString());
       m.put("product", r.security().serverPreLogin().version().productName());
     }
-    m.put("tls", r.tls().map(t -> tls(t, r.certificateValidated())).orElse(null));
+    m.put("tls", r.tls().map(t -> {
+      Map<String, Object> tls = tls(t, r.certificateValidated());
+      tls.put("provider", r.tlsProvider());
+      tls.put("session_resumed", r.sessionResumed());
+      return tls;
+    }).orElse(null));
     m.put("packet_size", r.packetSize());
     m.put("database", r.database());
     return m;

@@ -3,6 +3,7 @@ package io.tdstls.cli.connect;
 import io.tdstls.error.TdsConfigException;
 import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.tls.ClientAuth;
+import io.tdstls.client.ClientTlsProvider;
 import io.tdstls.tls.TlsConfig;
 import io.tdstls.tls.TlsVersion;
 import java.nio.file.Path;
@@ -74,8 +75,27 @@ public final class TlsOptions {
       description = "Password of the client key, or of the PKCS12 file.")
   String clientKeyPassword;
 
+  @Option(names = "--tls-provider", paramLabel = "jdk|openssl",
+      description = "TLS implementation of the client: the JDK's (default) or OpenSSL (BoringSSL, netty-tcnative).")
+  String tlsProvider;
+
+  @Option(names = "--no-session-resumption",
+      description = "Make a full TLS handshake on every connection (no client session cache).")
+  boolean noSessionResumption;
+
   /** Creates empty options. */
   public TlsOptions() {}
+
+  /**
+   * Returns the TLS provider given with {@code --tls-provider}.
+   *
+   * @param fallback the provider when the flag is absent
+   * @return the provider
+   * @throws TdsConfigException if the value is neither {@code jdk} nor {@code openssl}
+   */
+  public ClientTlsProvider provider(ClientTlsProvider fallback) {
+    return tlsProvider == null ? fallback : ClientTlsProvider.parse("--tls-provider", tlsProvider);
+  }
 
   /**
    * Applies the flags that were given over a TLS configuration.
@@ -117,6 +137,9 @@ public final class TlsOptions {
     }
     if (tlsMax != null) {
       t.maxProtocolVersion(TlsVersion.parse(tlsMax));
+    }
+    if (noSessionResumption) {
+      t.sessionResumption(false);
     }
     applyClientCertificate(t);
     return t.build();

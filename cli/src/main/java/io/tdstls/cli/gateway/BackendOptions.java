@@ -1,6 +1,7 @@
 package io.tdstls.cli.gateway;
 
 import io.tdstls.cli.connect.TlsOptions;
+import io.tdstls.client.ClientTlsProvider;
 import io.tdstls.tls.TlsConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +53,10 @@ public final class BackendOptions {
   @Option(names = "--backend-tls-max", paramLabel = "VERSION", description = "Highest TLS version towards the backend.")
   String tlsMax;
 
+  @Option(names = "--backend-tls-provider", paramLabel = "jdk|openssl",
+      description = "TLS implementation towards the backend: the JDK's (default) or OpenSSL (BoringSSL).")
+  String tlsProvider;
+
   @Option(names = "--backend-timeout", paramLabel = "SECONDS",
       description = "Limit for connecting and logging in to the backend (default 15).")
   Integer timeoutSeconds;
@@ -100,6 +105,16 @@ public final class BackendOptions {
     }
     TlsOptions connect = CommandLine.populateCommand(new TlsOptions(), args.toArray(String[]::new));
     return connect.apply(TlsConfig.defaults());
+  }
+
+  /**
+   * Returns the back side's TLS provider.
+   *
+   * @return {@code --backend-tls-provider}, the JDK's by default
+   * @throws io.tdstls.error.TdsConfigException if the value is neither {@code jdk} nor {@code openssl}
+   */
+  public ClientTlsProvider provider() {
+    return tlsProvider == null ? ClientTlsProvider.JDK : ClientTlsProvider.parse("--backend-tls-provider", tlsProvider);
   }
 
   private static void add(List<String> args, String name, Object value) {

@@ -303,6 +303,7 @@ public final class GatewayCommand implements Callable<Integer> {
     m.put("backend_encrypt", t.mode().label());
     m.put("backend_tls_min", t.minProtocolVersion().javaName());
     m.put("backend_tls_max", t.maxProtocolVersion().javaName());
+    m.put("backend_tls_provider", c.backendProvider().label());
     m.put("backend_validation", validation(t));
     m.put("backend_insecure", c.backendInsecure());
     m.put("backend_timeout_seconds", first.backendTimeout().toSeconds());
@@ -348,6 +349,7 @@ public final class GatewayCommand implements Callable<Integer> {
           .append("encrypt ").append(r.get("encrypt")).append(", TLS ").append(r.get("tls_min")).append("..")
           .append(r.get("tls_max")).append(", validation ").append(r.get("validation"));
     }
+    b.append(routes.size() == 1 ? ", TLS provider " : "\n  back TLS provider ").append(f.get("backend_tls_provider"));
     if (f.get("config") != null) {
       b.append("\n  configuration ").append(f.get("config")).append(" (reloaded when it changes)");
     }

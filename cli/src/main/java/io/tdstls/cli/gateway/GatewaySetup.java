@@ -82,6 +82,7 @@ record GatewaySetup(GatewayConfig config, FrontSetup front, Path auditFile) {
         .maxConnections(front.maxConnections())
         .preLoginLimits(front.preLoginBufferLimit(), front.preLoginBudget())
         .events(flags.events())
+        .backendTlsProvider(flags.back().provider())
         .audit(auditSink(auditFile));
     boolean fileRoutes = file != null && !file.routes().isEmpty();
     if (fileRoutes) {

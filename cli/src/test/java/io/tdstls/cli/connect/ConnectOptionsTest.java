@@ -38,6 +38,21 @@ class ConnectOptionsTest {
   }
 
   @Test
+  void tlsProviderAndSessionResumptionFlags() {
+    assertThat(parse("-H", "db").tlsProvider()).isEqualTo(io.tdstls.client.ClientTlsProvider.JDK);
+    assertThat(parse("-H", "db").tls().sessionResumption()).isTrue();
+    ConnectionConfig c = parse("-H", "db", "--tls-provider", "openssl", "--no-session-resumption");
+    assertThat(c.tlsProvider()).isEqualTo(io.tdstls.client.ClientTlsProvider.OPENSSL);
+    assertThat(c.tls().sessionResumption()).isFalse();
+    assertThat(parse("--connection-string", "Server=db;TLS Provider=openssl").tlsProvider())
+        .isEqualTo(io.tdstls.client.ClientTlsProvider.OPENSSL);
+    assertThat(parse("--connection-string", "Server=db;TLS Provider=openssl", "--tls-provider", "jdk").tlsProvider())
+        .as("the flag wins over the connection string").isEqualTo(io.tdstls.client.ClientTlsProvider.JDK);
+    assertThatThrownBy(() -> parse("-H", "db", "--tls-provider", "schannel"))
+        .isInstanceOf(TdsConfigException.class).hasMessageContaining("--tls-provider").hasMessageContaining("jdk, openssl");
+  }
+
+  @Test
   void queryTimeoutFlag() {
     assertThat(parse("-H", "db", "--query-timeout", "9").queryTimeout()).isEqualTo(Duration.ofSeconds(9));
     assertThat(parse("-H", "db").queryTimeout()).isEqualTo(Duration.ZERO);

@@ -46,6 +46,20 @@ class GatewayOptionsTest {
   }
 
   @Test
+  void backendTlsProviderFlag() {
+    assertThat(CommandLine.populateCommand(new BackendOptions()).provider())
+        .isEqualTo(io.tdstls.client.ClientTlsProvider.JDK);
+    BackendOptions o = CommandLine.populateCommand(new BackendOptions(), "--backend-tls-provider", "openssl");
+    assertThat(o.provider()).isEqualTo(io.tdstls.client.ClientTlsProvider.OPENSSL);
+    GatewayConfig c = GatewayConfig.builder()
+        .frontPolicy(new ServerPolicy(ServerEncryption.NOT_SUPPORTED, ClientCertPolicy.MS_TDS, StrictPolicy.DISABLED))
+        .backend("127.0.0.1", 1433).backendTls(o.tlsConfig(), o.provider()).build();
+    assertThat(c.backendProvider()).isEqualTo(io.tdstls.client.ClientTlsProvider.OPENSSL);
+    assertThatThrownBy(() -> CommandLine.populateCommand(new BackendOptions(), "--backend-tls-provider", "x").provider())
+        .isInstanceOf(TdsConfigException.class).hasMessageContaining("--backend-tls-provider");
+  }
+
+  @Test
   void aBackSideWithoutEncryptionOrValidationWarns() {
     assertThat(GatewayCommand.warnings(config(back("--backend-encrypt", "off"))))
         .singleElement().asString().contains("in clear");

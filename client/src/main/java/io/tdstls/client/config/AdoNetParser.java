@@ -47,6 +47,8 @@ final class AdoNetParser {
       .add(Setting.AUTHENTICATION, "Authentication")
       .add(Setting.INTEGRATED_SECURITY, "Integrated Security", "Trusted_Connection")
       .add(Setting.SERVER_SPN, "ServerSPN", "Server SPN")
+      .add(Setting.TLS_PROVIDER, "TLS Provider")
+      .add(Setting.SESSION_RESUMPTION, "TLS Session Resumption")
       .ignore("Pooling", "Min Pool Size", "Max Pool Size", "Connection Lifetime", "Load Balance Timeout",
           "Persist Security Info", "PersistSecurityInfo", "Enlist");
 

@@ -49,6 +49,10 @@ import java.util.Objects;
  *   <tr><td>Command Timeout</td><td>seconds per read while a query runs; 0 for no limit</td></tr>
  *   <tr><td>Query Timeout, queryTimeout</td><td>seconds a query may take before it is cancelled
  *       with ATTENTION (an extension; the JDBC property's name); 0 for no limit</td></tr>
+ *   <tr><td>TLS Provider</td><td>{@code jdk} (default) or {@code openssl}: the client's TLS
+ *       implementation (an extension; JDBC {@code tlsProvider})</td></tr>
+ *   <tr><td>TLS Session Resumption</td><td>{@code true} (default) or {@code false}: keep and
+ *       resume TLS sessions (an extension; JDBC {@code tlsSessionResumption})</td></tr>
  * </table>
  *
  * <p>Accepted and ignored (they concern connection pools, which tds-tls does not have): Pooling,
@@ -66,7 +70,7 @@ import java.util.Objects;
  * applicationName, workstationID, packetSize, loginTimeout (seconds, sets both the connect and
  * the login timeout), socketTimeout (milliseconds per read), queryTimeout (seconds a query may
  * take before it is cancelled with ATTENTION), clientCertificate, clientKey,
- * clientKeyPassword.
+ * clientKeyPassword, tlsProvider ({@code jdk} or {@code openssl}), tlsSessionResumption.
  *
  * <p>{@code sslProtocol}: {@code TLS} keeps the default range (TLS 1.2 to 1.3); {@code TLSv1},
  * {@code TLSv1.1}, {@code TLSv1.2} and {@code TLSv1.3} each offer exactly that version (the first

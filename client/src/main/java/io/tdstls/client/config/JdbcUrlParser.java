@@ -52,7 +52,9 @@ final class JdbcUrlParser {
       .add(Setting.AUTHENTICATION, "authentication")
       .add(Setting.INTEGRATED_SECURITY, "integratedSecurity")
       .add(Setting.AUTHENTICATION_SCHEME, "authenticationScheme")
-      .add(Setting.SERVER_SPN, "serverSpn");
+      .add(Setting.SERVER_SPN, "serverSpn")
+      .add(Setting.TLS_PROVIDER, "tlsProvider")
+      .add(Setting.SESSION_RESUMPTION, "tlsSessionResumption");
 
   private JdbcUrlParser() {}
 

@@ -78,6 +78,10 @@ enum Setting {
   AUTHENTICATION_SCHEME,
   /** The server's Kerberos service principal name. */
   SERVER_SPN,
+  /** The client's TLS implementation: {@code jdk} or {@code openssl}. */
+  TLS_PROVIDER,
+  /** Whether TLS sessions are kept and resumed. */
+  SESSION_RESUMPTION,
   /** A key that is recognised and has no effect here. */
   IGNORED
 }

@@ -3,6 +3,7 @@ package io.tdstls.client.config;
 import static io.tdstls.client.config.ConfigValues.MS_FALSE;
 import static io.tdstls.client.config.ConfigValues.MS_TRUE;
 
+import io.tdstls.client.ClientTlsProvider;
 import io.tdstls.client.ConnectionConfig;
 import io.tdstls.client.auth.ClientAuthentication;
 import io.tdstls.error.TdsConfigException;
@@ -92,6 +93,7 @@ final class SettingsApplier {
     ifSet(Setting.PACKET_SIZE, e -> b.packetSize(
         ConfigValues.integer(e, ConnectionConfig.MIN_PACKET_SIZE, ConnectionConfig.MAX_PACKET_SIZE)));
     ifSet(Setting.TDS_VERSION, e -> b.tdsVersion(ConfigValues.tdsVersion(e)));
+    ifSet(Setting.TLS_PROVIDER, e -> b.tlsProvider(ClientTlsProvider.parse(e.key(), e.value())));
   }
 
   /**
@@ -162,6 +164,7 @@ final class SettingsApplier {
     ifSet(Setting.CRL_FILE, e -> t.crlFile(ConfigValues.path(e)));
     ifSet(Setting.HOST_NAME_IN_CERTIFICATE, e -> t.hostNameInCertificate(e.value()));
     ifSet(Setting.CHECK_CERTIFICATE_HOSTNAME, e -> t.hostnameVerification(ConfigValues.bool(e, MS_TRUE, MS_FALSE)));
+    ifSet(Setting.SESSION_RESUMPTION, e -> t.sessionResumption(ConfigValues.bool(e, MS_TRUE, MS_FALSE)));
     ifSet(Setting.SERVER_CERTIFICATE, e -> t.serverCertificate(ConfigValues.path(e)));
     ifSet(Setting.SERVER_CERTIFICATE_SHA256, e -> t.serverCertificateSha256(e.value()));
     applyTrustStore(t);

@@ -184,7 +184,7 @@ class AdoNetConnectionStringTest {
             + " Trust Store, Trust Store Password, Trust Store Type, CA File, CRL File, Min TLS Version,"
             + " Max TLS Version, Enable Legacy TLS, Client Certificate, Client Key, Client Key Password,"
             + " Server Certificate SHA256, TDS Version, Check Certificate Hostname, Authentication,"
-            + " Integrated Security, ServerSPN");
+            + " Integrated Security, ServerSPN, TLS Provider, TLS Session Resumption");
   }
 
   @Test

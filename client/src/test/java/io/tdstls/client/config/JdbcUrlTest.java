@@ -122,7 +122,7 @@ class JdbcUrlTest {
             + " loginTimeout, socketTimeout, queryTimeout, clientCertificate, clientKey, clientKeyPassword, caFile, crlFile,"
             + " minTlsVersion, maxTlsVersion, enableLegacyTls, serverCertificateSha256, tdsVersion,"
             + " checkCertificateHostname, accessToken, authentication, integratedSecurity, authenticationScheme,"
-            + " serverSpn");
+            + " serverSpn, tlsProvider, tlsSessionResumption");
   }
 
   @Test
