@@ -35,6 +35,16 @@ final class ClientErrors {
         TdsVersion.V7_4);
   }
 
+  /**
+   * A token or SSPI login the gateway refuses itself because the client's side of it is not fully
+   * encrypted: SQL Server's 18456, as the endpoint gives it.
+   */
+  static TdsMessage loginRefused(String text, String gatewayName, TdsVersion clientVersion) {
+    ServerMessage error = ServerMessage.error(18456, 1, 14, text, gatewayName, "", 1);
+    Done done = Done.of(TokenType.DONE, DoneStatus.ERROR.code(), 0, 0);
+    return new TdsMessage(PacketType.TABULAR_RESULT, new TokenEncoder(clientVersion).encode(error, done));
+  }
+
   /** The tokens are laid out for the client's TDS version (7.1 clients read 2-byte line numbers). */
   private static TdsMessage message(int number, String text, String gatewayName, TdsVersion version) {
     ServerMessage error = ServerMessage.error(number, 1, 20, text, gatewayName, "", 1);

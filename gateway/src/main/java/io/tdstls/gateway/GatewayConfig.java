@@ -35,6 +35,7 @@ public final class GatewayConfig {
   private final Duration backendTimeout;
   private final Consumer<String> audit;
   private final GatewayEvents events;
+  private final boolean preLoginRelay;
 
   private GatewayConfig(Builder b) {
     this.listenHost = b.listenHost;
@@ -51,6 +52,7 @@ public final class GatewayConfig {
     this.backendTimeout = b.backendTimeout;
     this.audit = b.audit;
     this.events = b.events;
+    this.preLoginRelay = b.preLoginRelay;
   }
 
   /**
@@ -123,6 +125,15 @@ public final class GatewayConfig {
     return backendTimeout;
   }
 
+  /**
+   * @return whether the backend connection opens when the client's PRELOGIN arrives, so that the
+   *     client's PRELOGIN options reach the backend and the client gets the backend's (true by
+   *     default); when false the gateway answers PRELOGIN itself and connects at LOGIN7
+   */
+  public boolean preLoginRelay() {
+    return preLoginRelay;
+  }
+
   /** @return where the audit lines (one JSON object per connection) go */
   public Consumer<String> audit() {
     return audit;
@@ -165,6 +176,7 @@ public final class GatewayConfig {
     private Duration backendTimeout = Duration.ofSeconds(15);
     private Consumer<String> audit = System.err::println;
     private GatewayEvents events = GatewayEvents.NONE;
+    private boolean preLoginRelay = true;
 
     private Builder() {}
 
@@ -279,6 +291,21 @@ public final class GatewayConfig {
      */
     public Builder backendTimeout(Duration timeout) {
       this.backendTimeout = positive(timeout, "backend timeout");
+      return this;
+    }
+
+    /**
+     * Sets whether PRELOGIN is relayed: the backend connection opens at the client's PRELOGIN, the
+     * client's options (VERSION, INSTOPT, THREADID, MARS, TRACEID, FEDAUTHREQUIRED, NONCE) go to the
+     * backend with the gateway's own ENCRYPTION byte, and the client gets the backend's options
+     * with the front policy's. Off, the gateway answers PRELOGIN itself and connects at LOGIN7 (as
+     * it always does for a client that sends LOGIN7 with no PRELOGIN).
+     *
+     * @param relay true (the default) to relay PRELOGIN
+     * @return this builder
+     */
+    public Builder preLoginRelay(boolean relay) {
+      this.preLoginRelay = relay;
       return this;
     }
 
