@@ -119,7 +119,8 @@ class GatewayPreLoginRelayTest {
       assertThatThrownBy(() -> TdsClient.connect(token).close()).isInstanceOf(TdsException.class)
           .hasMessageContaining("does not relay a security token login")
           .hasMessageContaining("--backend-encrypt mandatory or strict");
-      assertThat(f.audit).anySatisfy(line -> assertThat(line).contains("not fully encrypted"));
+      assertThat(f.audit).anySatisfy(line -> assertThat(line).contains("not fully encrypted")
+          .contains("\"relay_state\":\"BACKEND_LOGIN\""));
     }
   }
 }
