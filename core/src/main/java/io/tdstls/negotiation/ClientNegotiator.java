@@ -45,7 +45,7 @@ public final class ClientNegotiator {
   private final PreLogin preLogin;
   private final TlsEngineSource engines;
   private final LoginMessageSource login;
-  private final LoginMethod method;
+  private LoginMethod method;
   private final TdsStream stream;
   private ClientState state = ClientState.START;
   private TlsEngineDriver tls;
@@ -66,6 +66,26 @@ public final class ClientNegotiator {
   public ClientNegotiator(
       EncryptMode mode, PreLogin preLogin, TlsEngineSource engines, LoginMessageSource login, int maxMessageSize) {
     this(mode, preLogin, engines, login, maxMessageSize, LoginMethod.SQL_PASSWORD);
+  }
+
+  /**
+   * Creates the client side of one connection whose LOGIN7 is not known yet (a relay, which
+   * connects when its own client's PRELOGIN arrives): the negotiation stops in {@link
+   * ClientState#NEGOTIATED}, and the caller then sends LOGIN7 with {@link #sendLogin7(LoginMethod,
+   * byte[])}.
+   *
+   * @param mode the encryption mode
+   * @param preLogin the PRELOGIN to send; its ENCRYPTION option is set from the mode
+   * @param engines creates the client {@link SSLEngine} for the path taken
+   * @param maxMessageSize the largest message accepted from the server, in bytes
+   */
+  public ClientNegotiator(EncryptMode mode, PreLogin preLogin, TlsEngineSource engines, int maxMessageSize) {
+    this.method = LoginMethod.SQL_PASSWORD;
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.preLogin = preLogin.withEncryption(mode.preloginValue());
+    this.engines = Objects.requireNonNull(engines, "engines");
+    this.login = null;
+    this.stream = new TdsStream(maxMessageSize);
   }
 
   /**
@@ -159,6 +179,7 @@ public final class ClientNegotiator {
         case SENT_TLS_NEGOTIATION:
           onTlsNegotiation(in);
           break;
+        case NEGOTIATED:
         case SENT_LOGIN7:
         case SENT_LOGIN7_SPNEGO:
         case SENT_LOGIN7_FEDAUTH_INFO_REQUEST:
@@ -265,6 +286,42 @@ public final class ClientNegotiator {
   }
 
   private void sendLogin() throws SSLException, TdsException {
+    if (login == null) {
+      moveTo(ClientState.NEGOTIATED);
+      return;
+    }
+    sendLogin(login.login7(outcome, serverPreLogin));
+  }
+
+  /**
+   * Sends LOGIN7 once the caller has it, after the negotiation stopped in {@link
+   * ClientState#NEGOTIATED} (see {@link #ClientNegotiator(EncryptMode, PreLogin, TlsEngineSource,
+   * int)}). The same checks apply as for a LOGIN7 from a {@link LoginMessageSource}: a method other
+   * than {@link LoginMethod#SQL_PASSWORD} is refused unless the whole session is encrypted.
+   *
+   * @param method how the LOGIN7 authenticates (it decides the login state entered)
+   * @param login7 the LOGIN7 payload
+   * @return the bytes to send
+   * @throws TdsException if the login may not be sent on this session (the state becomes FINAL)
+   * @throws IllegalStateException if not in state NEGOTIATED
+   */
+  public byte[] sendLogin7(LoginMethod method, byte[] login7) throws TdsException {
+    if (state == ClientState.FINAL) {
+      throw failure;
+    }
+    expect(ClientState.NEGOTIATED);
+    this.method = Objects.requireNonNull(method, "method");
+    try {
+      sendLogin(login7);
+      return stream.takeOutbound();
+    } catch (SSLException e) {
+      throw fail(TlsFailures.classify(e));
+    } catch (TdsException e) {
+      throw fail(e);
+    }
+  }
+
+  private void sendLogin(byte[] login7) throws SSLException, TdsException {
     if (mode.requiresEncryption() && !outcome.encryptsLogin()) {
       // Unreachable through the table; kept as the last line of downgrade protection.
       throw new EncryptionNotSupportedException("refusing to send LOGIN7 without encryption in mode " + mode.label(),
@@ -275,7 +332,7 @@ public final class ClientNegotiator {
           + " encryption: the messages after LOGIN7 (or the token) would cross the network in clear",
           "use encrypt=mandatory or strict, with a server that encrypts the whole session", null);
     }
-    TdsMessage message = new TdsMessage(PacketType.LOGIN7, login.login7(outcome, serverPreLogin));
+    TdsMessage message = new TdsMessage(PacketType.LOGIN7, login7);
     if (outcome == Outcome.LOGIN_ONLY) {
       stream.sendFirstPacketEncryptedThenDropTls(message);
     } else {

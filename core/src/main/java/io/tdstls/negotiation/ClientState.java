@@ -14,6 +14,12 @@ public enum ClientState {
   /** "Sent TLS/SSL Negotiation Packet": the TLS handshake travels inside PRELOGIN packets. */
   SENT_TLS_NEGOTIATION,
   /**
+   * Encryption negotiated, LOGIN7 not sent yet: a negotiator created without a LOGIN7 source (a
+   * relay, whose client's LOGIN7 comes later) waits here for {@link
+   * ClientNegotiator#sendLogin7(LoginMethod, byte[])}.
+   */
+  NEGOTIATED,
+  /**
    * "Sent LOGIN7 record with Complete Authentication Token" (SQL password, or a FEDAUTH security
    * token): waiting for LOGINACK.
    */

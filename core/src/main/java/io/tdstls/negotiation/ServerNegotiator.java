@@ -62,6 +62,7 @@ public final class ServerNegotiator {
   private TdsException failure;
   private TdsMessage pendingLogin;
   private ByteArrayOutputStream clientHello;
+  private boolean deferPreLoginReply;
 
   /** A fatal TLS alert record: no_application_protocol (120), RFC 7301 3.2. */
   private static final byte[] NO_APPLICATION_PROTOCOL_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x78};
@@ -103,6 +104,61 @@ public final class ServerNegotiator {
     }
     this.preLoginBufferLimit = preLoginBufferLimit;
     this.stream = new TdsStream(maxMessageSize);
+  }
+
+  /**
+   * Defers the reply to the client's PRELOGIN: once it is in, the state becomes {@link
+   * ServerState#AWAIT_PRELOGIN_REPLY} and the caller answers later with {@link
+   * #answerPreLogin(PreLogin, ByteSink)} (a relay answering with its backend's options). Call it
+   * before the first bytes arrive.
+   *
+   * @throws IllegalStateException if bytes were received already
+   */
+  public void deferPreLoginReply() {
+    if (state != ServerState.AWAIT_FIRST_BYTE) {
+      throw new IllegalStateException("expected state AWAIT_FIRST_BYTE, was " + state);
+    }
+    deferPreLoginReply = true;
+  }
+
+  /**
+   * Returns the client's PRELOGIN once it arrived (from state {@link
+   * ServerState#AWAIT_PRELOGIN_REPLY} on).
+   *
+   * @return the client's PRELOGIN, or {@code null} before it arrived (or when the client sent
+   *     none)
+   */
+  public PreLogin clientPreLogin() {
+    return clientPreLogin;
+  }
+
+  /**
+   * Answers the client's PRELOGIN after {@link #deferPreLoginReply()}: the reply carries the
+   * template's options (a backend's VERSION, INSTOPT, MARS, FEDAUTHREQUIRED, NONCE...) with the
+   * ENCRYPTION byte this server's policy decides, and the negotiation goes on as if the reply had
+   * been sent at once.
+   *
+   * @param template the options to answer with, or {@code null} for this server's own template
+   * @param out receives the bytes to send
+   * @throws TdsException if the reply ends the connection with an error (the state becomes FINAL)
+   * @throws IllegalStateException if not in state AWAIT_PRELOGIN_REPLY
+   */
+  public void answerPreLogin(PreLogin template, ByteSink out) throws TdsException {
+    if (state != ServerState.AWAIT_PRELOGIN_REPLY) {
+      throw new IllegalStateException("expected state AWAIT_PRELOGIN_REPLY, was " + state);
+    }
+    try {
+      decidePreLogin(template == null ? replyTemplate : template);
+      if (state == ServerState.AWAIT_LOGIN7) {
+        onLogin7(); // a LOGIN7 that came with PRELOGIN (strict, or no encryption)
+      }
+      checkPreLoginBuffer();
+      stream.drainOutbound(out);
+    } catch (SSLException e) {
+      throw fail(TlsFailures.classify(e));
+    } catch (TdsException e) {
+      throw fail(e);
+    }
   }
 
   /**
@@ -150,6 +206,9 @@ public final class ServerNegotiator {
         case AWAIT_PRELOGIN:
           stream.receive(in);
           onPreLogin();
+          break;
+        case AWAIT_PRELOGIN_REPLY:
+          stream.receive(in); // held until the reply is sent; a client waits for it before sending more
           break;
         case TLS_NEGOTIATION:
           onTlsNegotiation(in);
@@ -295,9 +354,17 @@ public final class ServerNegotiator {
       throw new TdsProtocolException("PRELOGIN", "expected PRELOGIN, got a " + m.type() + " message", 0);
     }
     clientPreLogin = PreLogin.decode(m.payload());
+    if (deferPreLoginReply) {
+      moveTo(ServerState.AWAIT_PRELOGIN_REPLY);
+      return;
+    }
+    decidePreLogin(replyTemplate);
+  }
+
+  private void decidePreLogin(PreLogin template) throws SSLException, TdsException {
     if (strict) {
       outcome = Outcome.STRICT;
-      reply(EncryptionValue.NOT_SUP); // ignored by strict clients; TLS is already in place
+      reply(template, EncryptionValue.NOT_SUP); // ignored by strict clients; TLS is already in place
       moveTo(ServerState.AWAIT_LOGIN7);
       return;
     }
@@ -305,7 +372,7 @@ public final class ServerNegotiator {
     EncryptionValue asked = clientPreLogin.encryption().orElse(EncryptionValue.NOT_SUP);
     ServerReply decision = EncryptionTable.serverReply(asked, policy.effectiveEncryption(), policy.clientCert());
     if (decision.reply() != null) {
-      reply(decision.reply());
+      reply(template, decision.reply());
     }
     if (decision.close()) {
       failure = decision.reply() != null && decision.reply().level().orElseThrow() == EncryptionLevel.REQ
@@ -326,8 +393,8 @@ public final class ServerNegotiator {
     moveTo(ServerState.TLS_NEGOTIATION);
   }
 
-  private void reply(EncryptionValue value) throws SSLException {
-    serverPreLogin = replyTemplate.withEncryption(value);
+  private void reply(PreLogin template, EncryptionValue value) throws SSLException {
+    serverPreLogin = template.withEncryption(value);
     if (clientPreLogin.fedAuthRequired().isEmpty() && serverPreLogin.fedAuthRequired().isPresent()) {
       serverPreLogin = serverPreLogin.withFedAuthRequired(null); // FEDAUTHREQUIRED answers only a client that sent it
     }

@@ -8,6 +8,12 @@ public enum ServerState {
   STRICT_TLS_HANDSHAKE,
   /** Waiting for the client's PRELOGIN (in clear for TDS 7.x, inside TLS for strict). */
   AWAIT_PRELOGIN,
+  /**
+   * The client's PRELOGIN is in, and its reply is deferred ({@link
+   * ServerNegotiator#deferPreLoginReply()}): a relay waits for its backend's PRELOGIN reply and
+   * then answers with {@link ServerNegotiator#answerPreLogin}.
+   */
+  AWAIT_PRELOGIN_REPLY,
   /** TDS 7.x: the TLS handshake travels inside PRELOGIN packets. */
   TLS_NEGOTIATION,
   /** Waiting for LOGIN7 (first packet in TLS for login-only, all in TLS for full and strict). */

@@ -62,6 +62,11 @@ final class AuditLine {
     put("backend", s);
   }
 
+  /** Where the relay stood when the connection ended (see {@link RelayState}). */
+  void relayState(RelayState state) {
+    fields.put("relay_state", state.name());
+  }
+
   void outcome(String side, String value) {
     fields.put(side + "_outcome", value);
   }

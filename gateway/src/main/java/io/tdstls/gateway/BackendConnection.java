@@ -15,6 +15,7 @@ import io.tdstls.error.TdsException;
 import io.tdstls.error.TdsTimeoutException;
 import io.tdstls.negotiation.ClientNegotiator;
 import io.tdstls.negotiation.ClientState;
+import io.tdstls.negotiation.LoginMethod;
 import io.tdstls.protocol.packet.Packet;
 import io.tdstls.protocol.packet.TdsMessage;
 import java.net.ConnectException;
@@ -24,8 +25,10 @@ import java.time.Duration;
 
 /**
  * The back side of one relayed connection: a non-blocking Netty adapter over the {@link
- * ClientNegotiator}, on the event loop of its front connection. It reports the backend's login
- * response, then every packet the backend sends, to its {@link RelaySession}.
+ * ClientNegotiator}, on the event loop of its front connection. It reports the backend's PRELOGIN
+ * reply, its answers during login (SSPI tokens, FEDAUTHINFO, then LOGINACK or an error), then every
+ * packet the backend sends, to its {@link RelaySession}. The negotiation runs as soon as TCP is up;
+ * LOGIN7 goes out once both it and the negotiated encryption are there.
  */
 final class BackendConnection extends ChannelInboundHandlerAdapter {
 
@@ -37,6 +40,9 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   private boolean ended;
   private boolean tcpUp;
   private boolean negotiated;
+  private boolean preLoginReported;
+  private LoginMethod pendingMethod;
+  private byte[] pendingLogin7;
 
   private BackendConnection(ClientNegotiator core, RelaySession owner, String peer) {
     this.core = core;
@@ -109,7 +115,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Tells whether the negotiation finished (LOGIN7 was sent).
+   * Tells whether the negotiation finished (encryption negotiated; LOGIN7 may follow later).
    *
    * @return whether the backend was reached
    */
@@ -117,13 +123,42 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     return negotiated;
   }
 
-  /** Tells the owner once that the negotiation finished (LOGIN7 was sent). */
+  /** Tells the owner once that the negotiation finished (encryption negotiated). */
   private void checkNegotiated() {
     ClientState st = core.state();
-    if (!negotiated && st != ClientState.FINAL && st.ordinal() >= ClientState.SENT_LOGIN7.ordinal()) {
+    if (!negotiated && st != ClientState.FINAL && st.ordinal() >= ClientState.NEGOTIATED.ordinal()) {
       negotiated = true;
       owner.backendNegotiated();
     }
+  }
+
+  /**
+   * Sends LOGIN7 once the negotiation with the backend is done (at once if it is).
+   *
+   * @param method how the LOGIN7 authenticates; a token or SSPI login is refused by the core
+   *     unless the backend session is fully encrypted
+   */
+  void login(LoginMethod method, byte[] login7) {
+    pendingMethod = method;
+    pendingLogin7 = login7;
+    try {
+      sendPendingLogin();
+    } catch (TdsException e) {
+      fail(e);
+    }
+  }
+
+  private void sendPendingLogin() throws TdsException {
+    if (pendingLogin7 != null && core.state() == ClientState.NEGOTIATED) {
+      byte[] login7 = pendingLogin7;
+      pendingLogin7 = null;
+      write(core.sendLogin7(pendingMethod, login7));
+    }
+  }
+
+  /** Relays an SSPI or FEDAUTH_TOKEN message from the client that continues the login. */
+  void sendLoginContinuation(TdsMessage message) throws TdsException {
+    write(core.sendLoginContinuation(message));
   }
 
   /** Switches to packet-by-packet delivery once the backend accepted the login. */
@@ -179,11 +214,16 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   }
 
   private void deliver() throws TdsException {
-    if (!loggedIn && core.state() == ClientState.SENT_LOGIN7) {
-      TdsMessage response = core.poll();
-      if (response == null) {
-        return;
-      }
+    if (!preLoginReported && core.negotiated() != null) {
+      preLoginReported = true;
+      owner.backendPreLogin(core.negotiated().serverPreLogin());
+    }
+    if (ended) {
+      return;
+    }
+    sendPendingLogin();
+    TdsMessage response;
+    while (!loggedIn && !ended && core.state() == core.loginMethod().loginState() && (response = core.poll()) != null) {
       owner.backendLoginResponse(response);
     }
     if (!loggedIn || ended) {
@@ -231,7 +271,11 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
         return "before answering PRELOGIN";
       case SENT_TLS_NEGOTIATION:
         return "during the TLS handshake inside PRELOGIN";
+      case NEGOTIATED:
+        return "after the encryption handshake, before LOGIN7 was relayed";
       case SENT_LOGIN7:
+      case SENT_LOGIN7_SPNEGO:
+      case SENT_LOGIN7_FEDAUTH_INFO_REQUEST:
         return loggedIn ? "in the middle of the session" : "before answering LOGIN7";
       default:
         return "in the middle of the session";
@@ -262,8 +306,9 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   }
 
   /** Ends the backend side on the gateway's own timer. */
-  void timeout(Duration limit) {
+  void timeout(Duration limit, String waitingFor) {
     fail(new TdsTimeoutException("the backend " + peer + " did not complete the login within " + limit + " (state "
-        + core.state() + ")", "check that --backend points at a SQL Server that answers; raise --backend-timeout", null));
+        + core.state() + ", waiting for " + waitingFor + ")",
+        "check that --backend points at a SQL Server that answers; raise --backend-timeout", null));
   }
 }

@@ -60,12 +60,14 @@ final class ClientErrors {
 
   /**
    * SQL Server's "Login failed" (18456, class 14, state 1) for a login the gateway refused itself
-   * (client certificate or gateway users), with the given text.
+   * (client certificate or gateway users, or a token or SSPI login whose client side is not fully
+   * encrypted), with the given text.
    */
   static TdsMessage loginFailed(String text, String gatewayName, TdsVersion clientVersion) {
     return message(LoginMapping.LOGIN_FAILED, 14, text, gatewayName, clientVersion);
   }
 
+  /** The tokens are laid out for the client's TDS version (7.1 clients read 2-byte line numbers). */
   private static TdsMessage message(int number, String text, String gatewayName, TdsVersion version) {
     return message(number, 20, text, gatewayName, version);
   }

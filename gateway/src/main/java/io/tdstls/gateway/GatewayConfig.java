@@ -47,6 +47,7 @@ public final class GatewayConfig {
   private final Map<String, Credentials> credentials;
   private final Authenticator users;
   private final Map<String, LoginMapping> loginMappings;
+  private final boolean preLoginRelay;
 
   private GatewayConfig(Builder b) {
     this.listenHost = b.listenHost;
@@ -79,6 +80,7 @@ public final class GatewayConfig {
       mappings.put(r.name(), new LoginMapping(r.login(), r.credentials(), users));
     }
     this.loginMappings = Map.copyOf(mappings);
+    this.preLoginRelay = b.preLoginRelay;
   }
 
   /**
@@ -154,6 +156,15 @@ public final class GatewayConfig {
   /** The engines towards a route's backend, made with {@link #backendProvider()}; {@code null} without encryption. */
   ClientEngines backendEngines(GatewayRoute route) {
     return backendEngines.get(route.name());
+  }
+
+  /**
+   * @return whether the backend connection opens when the client's PRELOGIN arrives, so that the
+   *     client's PRELOGIN options reach the backend and the client gets the backend's (true by
+   *     default); when false the gateway answers PRELOGIN itself and connects at LOGIN7
+   */
+  public boolean preLoginRelay() {
+    return preLoginRelay;
   }
 
   /** @return where the audit lines (one JSON object per connection) go */
@@ -233,6 +244,7 @@ public final class GatewayConfig {
     private RouteLogin login = RouteLogin.passthrough();
     private Map<String, Credentials> credentials = Map.of();
     private Authenticator users;
+    private boolean preLoginRelay = true;
 
     private Builder() {}
 
@@ -401,6 +413,21 @@ public final class GatewayConfig {
      */
     public Builder backendTimeout(Duration timeout) {
       this.backendTimeout = positive(timeout, "backend timeout");
+      return this;
+    }
+
+    /**
+     * Sets whether PRELOGIN is relayed: the backend connection opens at the client's PRELOGIN, the
+     * client's options (VERSION, INSTOPT, THREADID, MARS, TRACEID, FEDAUTHREQUIRED, NONCE) go to the
+     * backend with the gateway's own ENCRYPTION byte, and the client gets the backend's options
+     * with the front policy's. Off, the gateway answers PRELOGIN itself and connects at LOGIN7 (as
+     * it always does for a client that sends LOGIN7 with no PRELOGIN).
+     *
+     * @param relay true (the default) to relay PRELOGIN
+     * @return this builder
+     */
+    public Builder preLoginRelay(boolean relay) {
+      this.preLoginRelay = relay;
       return this;
     }
 

@@ -2,7 +2,13 @@ package io.tdstls.gateway;
 
 import io.tdstls.error.TdsException;
 import io.tdstls.error.TdsProtocolException;
+import io.tdstls.negotiation.LoginMethod;
+import io.tdstls.protocol.login.FedAuthFeature;
+import io.tdstls.protocol.login.FedAuthLibrary;
+import io.tdstls.protocol.login.Login7;
 import io.tdstls.protocol.login.TdsVersion;
+import io.tdstls.protocol.token.FedAuthInfo;
+import io.tdstls.protocol.token.SspiToken;
 import io.tdstls.protocol.token.EnvChange;
 import io.tdstls.protocol.token.EnvChangeType;
 import io.tdstls.protocol.token.LoginAck;
@@ -12,6 +18,7 @@ import io.tdstls.protocol.token.TokenDecoder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.Optional;
 
 /** LOGIN7 on its way to the backend, and what the backend answered. */
 final class LoginRelay {
@@ -40,6 +47,20 @@ final class LoginRelay {
   }
 
   /**
+   * How a LOGIN7 authenticates, which decides the messages that may follow it during login: SSPI
+   * round trips (integrated security), a FEDAUTHINFO then a FEDAUTH_TOKEN message (the ADAL/MSAL
+   * information request), or none (SQL password, or a security token inside LOGIN7).
+   */
+  static LoginMethod method(Login7 login) throws TdsException {
+    Optional<FedAuthFeature> fedAuth = login.fedAuth();
+    if (fedAuth.isPresent()) {
+      return fedAuth.get().library() == FedAuthLibrary.SECURITY_TOKEN
+          ? LoginMethod.SECURITY_TOKEN : LoginMethod.FEDAUTH_INFO_REQUEST;
+    }
+    return login.integratedSecurity() ? LoginMethod.SSPI : LoginMethod.SQL_PASSWORD;
+  }
+
+  /**
    * The TDS version a LOGIN7 asks for, which sets the layout of the tokens the backend answers with
    * (a TDS 7.1 client such as jTDS gets INFO and ERROR tokens with 2-byte line numbers).
    */
@@ -51,8 +72,12 @@ final class LoginRelay {
     return v == null ? TdsVersion.V7_4 : v;
   }
 
-  /** What the backend answered to LOGIN7. */
-  record Answer(LoginAck loginAck, int packetSize, EnvChange.Routing routing, ServerMessage error) {
+  /**
+   * What the backend answered to LOGIN7 (or to a message continuing it). A challenge is an SSPI
+   * token or FEDAUTHINFO with neither LOGINACK nor error: the login goes on with the client's
+   * next SSPI or FEDAUTH_TOKEN message.
+   */
+  record Answer(LoginAck loginAck, int packetSize, EnvChange.Routing routing, ServerMessage error, boolean challenge) {
 
     static Answer of(byte[] payload, int requestedPacketSize, TdsVersion version) throws TdsException {
       List<Token> tokens = new TokenDecoder(version).decode(payload);
@@ -60,7 +85,11 @@ final class LoginRelay {
       int packetSize = requestedPacketSize;
       EnvChange.Routing routing = null;
       ServerMessage error = null;
+      boolean challenge = false;
       for (Token t : tokens) {
+        if (t instanceof SspiToken || t instanceof FedAuthInfo) {
+          challenge = true;
+        }
         if (t instanceof LoginAck a) {
           ack = a;
         } else if (t instanceof EnvChange.Routing r) {
@@ -75,10 +104,12 @@ final class LoginRelay {
           error = m;
         }
       }
-      if (ack == null && routing == null && error == null) {
-        throw new TdsProtocolException("login response", "no LOGINACK and no error in the backend's answer to LOGIN7", -1);
+      challenge = challenge && ack == null && error == null && routing == null;
+      if (ack == null && routing == null && error == null && !challenge) {
+        throw new TdsProtocolException("login response", "no LOGINACK, no error and no SSPI or FEDAUTHINFO token in the"
+            + " backend's answer to LOGIN7", -1);
       }
-      return new Answer(ack, Math.max(512, Math.min(packetSize, 32767)), routing, error);
+      return new Answer(ack, Math.max(512, Math.min(packetSize, 32767)), routing, error, challenge);
     }
   }
 }

@@ -2,6 +2,9 @@ package io.tdstls.gateway;
 
 import io.tdstls.error.TdsException;
 import io.tdstls.error.TdsConnectionException;
+import io.tdstls.error.EncryptionRequiredException;
+import io.tdstls.negotiation.LoginMethod;
+import io.tdstls.protocol.packet.PacketType;
 import io.tdstls.negotiation.ClientNegotiator;
 import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.negotiation.StrictPolicy;
@@ -18,6 +21,7 @@ import io.tdstls.protocol.packet.TdsMessage;
 import io.tdstls.protocol.prelogin.PreLogin;
 import io.tdstls.protocol.prelogin.Version;
 import io.tdstls.protocol.token.EnvChange;
+import io.tdstls.error.TdsProtocolException;
 import io.tdstls.server.ClientLink;
 import io.tdstls.server.RelaySessionHandler;
 import io.tdstls.tls.ClientEngines;
@@ -27,10 +31,15 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 
 /**
- * One relayed connection: the front's LOGIN7 chooses the route (by the front handshake's SNI,
- * LOGIN7's ServerName or database) and starts a connection to its backend on the same event loop;
- * its login response goes back to the client, then every message is relayed both ways with
- * back-pressure (a side whose peer cannot take more stops reading).
+ * One relayed connection. Its route (its backend) is chosen by the front handshake's SNI, LOGIN7's
+ * ServerName or database. When the route is known before login (one route, or only a default
+ * route), the backend connection opens on the front's event loop when the client's PRELOGIN
+ * arrives (the client's options go to the backend, the backend's come back to the client);
+ * otherwise, or when there was no PRELOGIN or PRELOGIN relay is off, it opens at LOGIN7. LOGIN7
+ * (mapped by the route's login mode) and every SSPI or FEDAUTH_TOKEN message continuing it go to
+ * the backend; the backend's SSPI tokens and FEDAUTHINFO come back, until its LOGINACK or error.
+ * Then every message is relayed both ways with back-pressure (a side whose peer cannot take more
+ * stops reading). {@link RelayState} says where the connection stands.
  */
 final class RelaySession implements RelaySessionHandler {
 
@@ -55,6 +64,11 @@ final class RelaySession implements RelaySessionHandler {
   private boolean inMessageToClient;
   private boolean ended;
   private ScheduledFuture<?> backendTimer;
+  private RelayState state = RelayState.START;
+  private PreLogin clientPreLogin;
+  private LoginMethod method = LoginMethod.SQL_PASSWORD;
+  /** A back-side failure that happened before the client's LOGIN7, reported in answer to it. */
+  private TdsException pendingFailure;
   private final GatewayEvents events;
   private String routeName = DEFAULT_ROUTE;
   private boolean started;
@@ -77,10 +91,43 @@ final class RelaySession implements RelaySessionHandler {
   }
 
   @Override
+  public boolean backendKnownAtPrelogin() {
+    // Asked at the connection's first byte, before any SNI: known only when nothing the client sends
+    // later (SNI, LOGIN7's names) can choose another route.
+    return config.preLoginRelay() && routes.knownAtPreLogin().isPresent();
+  }
+
+  @Override
+  public void relayPreLogin(PreLogin clientOptions, ClientLink link) {
+    begin(link);
+    clientPreLogin = clientOptions;
+    chooseRoute(routes.knownAtPreLogin().orElseThrow());
+    moveTo(RelayState.BACKEND_PRELOGIN);
+    connect(route.backendHost(), route.backendPort());
+    armBackendTimer("its PRELOGIN reply");
+  }
+
+  /** The backend answered PRELOGIN: the client gets its options, with the front's ENCRYPTION byte. */
+  void backendPreLogin(PreLogin backendReply) {
+    if (state != RelayState.BACKEND_PRELOGIN) {
+      return; // connected at LOGIN7, or following a redirect: the client's PRELOGIN was answered long ago
+    }
+    cancelBackendTimer();
+    moveTo(RelayState.AWAIT_CLIENT_LOGIN7);
+    link.answerPreLogin(backendReply);
+  }
+
+  private void begin(ClientLink link) {
+    if (this.link == null) {
+      this.link = link;
+      this.audit = new AuditLine(link.info().remote(), false); // marked by the route's own insecurity
+    }
+  }
+
+  @Override
   public void relayLogin(TdsMessage message, ClientLink link) throws TdsException {
-    this.link = link;
+    begin(link);
     this.login7At = System.nanoTime();
-    this.audit = new AuditLine(link.info().remote(), false);
     NegotiatedSecurity front = link.info().security();
     audit.front(front);
     if (config.frontPolicy().strict() == StrictPolicy.REQUIRED && (front == null || front.outcome() != Outcome.STRICT)) {
@@ -90,41 +137,74 @@ final class RelaySession implements RelaySessionHandler {
       end("front", "strict required, the client logged in over TDS 7.x");
       return;
     }
-    audit.outcome("front", "negotiated");
     byte[] payload = message.payload();
     Login7 login = Login7.decode(payload);
     audit.login(login.userName(), login.appName(), login.database());
     requestedPacketSize = login.packetSize();
-    String sni = front == null ? "" : front.tlsInfo().map(TlsInfo::sniHostName).orElse("");
-    RouteSelection selection = routes.begin(sni);
-    java.util.Optional<GatewayRoute> chosen = selection.atLogin(login.serverName(), login.database());
-    if (chosen.isEmpty()) {
-      audit.outcome("front", "refused: no route");
+    method = LoginRelay.method(login);
+    TdsVersion clientVersion = LoginRelay.version(payload);
+    if (method.requiresFullEncryption() && (front == null || !front.outcome().encryptsSession())) {
+      String kind = method == LoginMethod.SSPI ? "integrated (SSPI)" : "federated-authentication";
+      String outcome = front == null ? "no" : front.outcome().label();
+      audit.outcome("front", "refused: a " + method.label() + " login with " + outcome + " encryption (18456)");
       events.failed(GatewayEvents.Side.FRONT, FailureKind.POLICY, false);
-      link.send(ClientErrors.noRoute(sni, login.serverName(), login.database(), GATEWAY_NAME,
-          LoginRelay.version(payload)));
-      end("front", "no route for SNI '" + sni + "', server name '" + login.serverName() + "', database '"
-          + login.database() + "'");
+      link.send(ClientErrors.loginFailed("Login failed for user ''. A " + kind + " login requires the whole session"
+          + " to be encrypted, and this one negotiated " + outcome + " encryption with the tds-tls gateway.",
+          GATEWAY_NAME, clientVersion));
+      end("front", "a " + method.label() + " login on a session that is not fully encrypted");
       return;
     }
-    route = chosen.get();
-    routeName = route.name();
-    backendTls = config.backendEngines(route);
-    audit.route(route.name(), route.insecure());
+    if (route == null) {
+      String sni = front == null ? "" : front.tlsInfo().map(TlsInfo::sniHostName).orElse("");
+      java.util.Optional<GatewayRoute> chosen = routes.begin(sni).atLogin(login.serverName(), login.database());
+      if (chosen.isEmpty()) {
+        audit.outcome("front", "refused: no route");
+        events.failed(GatewayEvents.Side.FRONT, FailureKind.POLICY, false);
+        link.send(ClientErrors.noRoute(sni, login.serverName(), login.database(), GATEWAY_NAME, clientVersion));
+        end("front", "no route for SNI '" + sni + "', server name '" + login.serverName() + "', database '"
+            + login.database() + "'");
+        return;
+      }
+      chooseRoute(chosen.get());
+    }
     byte[] toBackend = mapLogin(payload, login, front);
     if (toBackend == null) {
       return;
     }
+    if (toBackend != payload) {
+      method = LoginMethod.SQL_PASSWORD; // the mapped login carries the held password, no SSPI or FEDAUTH
+    }
+    audit.outcome("front", "negotiated");
     login7 = LoginRelay.translate(toBackend, route.backendTls().mode() == EncryptMode.STRICT);
     started = true;
     events.sessionStarted(routeName);
     events.relayed(routeName, true, payload.length);
-    connect(route.backendHost(), route.backendPort());
+    if (pendingFailure != null) {
+      TdsException e = pendingFailure;
+      pendingFailure = null;
+      tellClient(e);
+      return;
+    }
+    moveTo(RelayState.BACKEND_LOGIN);
+    if (backend == null) {
+      clientPreLogin = front != null ? front.clientPreLogin() : null;
+      connect(route.backendHost(), route.backendPort());
+    }
+    armBackendTimer("its answer to LOGIN7");
+    backend.login(method, login7.clone());
+  }
+
+  private void chooseRoute(GatewayRoute chosen) {
+    route = chosen;
+    routeName = chosen.name();
+    backendTls = config.backendEngines(chosen);
+    audit.route(chosen.name(), chosen.insecure());
   }
 
   /**
-   * Applies the login mapping: the LOGIN7 bytes for the backend, or {@code null} when the login was
-   * refused (the client got 18456 and the session ended).
+   * Applies the login mapping: the LOGIN7 bytes for the backend ({@code payload} itself when the
+   * client's login passes through), or {@code null} when the login was refused (the client got
+   * 18456 and the session ended).
    */
   private byte[] mapLogin(byte[] payload, Login7 login, NegotiatedSecurity front) throws TdsException {
     boolean strict = front != null && front.outcome() == Outcome.STRICT;
@@ -146,10 +226,29 @@ final class RelaySession implements RelaySessionHandler {
     return f.login().encode();
   }
 
+  @Override
+  public void relayLoginContinuation(TdsMessage message) throws TdsException {
+    if (state != RelayState.AWAIT_CLIENT_CONTINUATION) {
+      return; // ended meanwhile
+    }
+    boolean fits = method == LoginMethod.SSPI && message.type() == PacketType.SSPI
+        || method == LoginMethod.FEDAUTH_INFO_REQUEST && message.type() == PacketType.FEDAUTH_TOKEN;
+    if (!fits) {
+      audit.outcome("front", "refused: a " + message.type() + " message during a " + method.label() + " login");
+      link.send(ClientErrors.loginFailed("Login failed for user ''. A " + message.type() + " message does not continue"
+          + " a " + method.label() + " login.", GATEWAY_NAME, LoginRelay.version(login7)));
+      end("front", "unexpected " + message.type() + " message during login");
+      return;
+    }
+    audit.payloadToBackend += message.payload().length;
+    events.relayed(routeName, true, message.payload().length);
+    moveTo(RelayState.BACKEND_LOGIN);
+    armBackendTimer("its answer to the " + message.type() + " message");
+    backend.sendLoginContinuation(message);
+  }
+
   private void connect(String host, int port) {
-    NegotiatedSecurity front = link.info().security();
-    PreLogin preLogin = front != null && front.clientPreLogin() != null
-        ? front.clientPreLogin() : PreLogin.of(new Version(0, 1, 0, 0)).withMars(false);
+    PreLogin preLogin = clientPreLogin != null ? clientPreLogin : PreLogin.of(new Version(0, 1, 0, 0)).withMars(false);
     SSLEngine[] made = new SSLEngine[1];
     TlsEngineSource engines = new TlsEngineSource() {
       @Override
@@ -163,34 +262,63 @@ final class RelaySession implements RelaySessionHandler {
         backendTls.handshakeCompleted(engine);
       }
     };
-    ClientNegotiator core = new ClientNegotiator(route.backendTls().mode(), preLogin, engines,
-        outcome -> login7.clone(), MAX_LOGIN_RESPONSE);
+    ClientNegotiator core = new ClientNegotiator(route.backendTls().mode(), preLogin, engines, MAX_LOGIN_RESPONSE);
     connectStartedAt = System.nanoTime();
     backend = BackendConnection.open(link.channel().eventLoop(), host, port, route.backendTimeout(), core, this);
-    BackendConnection current = backend;
     // an OpenSSL engine's native memory is freed when the backend connection closes, not at some later GC
     ClientEngines madeBy = backendTls;
-    current.channel().closeFuture().addListener(f -> {
+    backend.channel().closeFuture().addListener(f -> {
       if (made[0] != null) {
         madeBy.release(made[0]);
       }
     });
-    long limit = route.backendTimeout().toMillis();
-    backendTimer = link.channel().eventLoop().schedule(() -> {
-      if (backend == current && !current.loggedIn()) {
-        current.timeout(route.backendTimeout());
-      }
-    }, limit, TimeUnit.MILLISECONDS);
   }
 
-  /** The backend connection's TCP connect, TLS handshake and PRELOGIN are done; LOGIN7 went out. */
+  /** The backend connection's TCP connect, TLS handshake and PRELOGIN are done (LOGIN7 may follow later). */
   void backendNegotiated() {
     events.backendConnected(routeName, backend.core().negotiated(),
         java.time.Duration.ofNanos(System.nanoTime() - connectStartedAt));
   }
 
-  /** The backend answered LOGIN7: relay its answer, follow a redirect, or relay its refusal. */
+  /** Limits how long the gateway waits for the backend (never for the client: the front's login timeout does). */
+  private void armBackendTimer(String waitingFor) {
+    cancelBackendTimer();
+    BackendConnection current = backend;
+    RelayState waitingIn = state;
+    backendTimer = link.channel().eventLoop().schedule(() -> {
+      if (backend == current && state == waitingIn && !current.loggedIn()) {
+        current.timeout(route.backendTimeout(), waitingFor);
+      }
+    }, route.backendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void cancelBackendTimer() {
+    if (backendTimer != null) {
+      backendTimer.cancel(false);
+      backendTimer = null;
+    }
+  }
+
+  private void moveTo(RelayState next) {
+    LOG.log(Level.DEBUG, "relay from {0}: {1} -> {2}", link == null ? "?" : link.info().remote(), state, next);
+    state = next;
+  }
+
+  /** The relay's state, for tests and logs. */
+  RelayState state() {
+    return state;
+  }
+
+  /**
+   * The backend answered LOGIN7 or a message continuing it: relay a challenge (SSPI token,
+   * FEDAUTHINFO) and wait for the client's answer, follow a redirect, relay its refusal, or relay
+   * its acceptance and start relaying the session.
+   */
   void backendLoginResponse(TdsMessage response) throws TdsException {
+    if (state != RelayState.BACKEND_LOGIN) {
+      throw new TdsProtocolException("login response", "the backend sent a login answer while the gateway was in state "
+          + state, -1);
+    }
     LoginRelay.Answer answer = LoginRelay.Answer.of(response.payload(), requestedPacketSize,
         LoginRelay.version(login7));
     audit.backend(backend.peer(), backend.core().negotiated());
@@ -208,8 +336,17 @@ final class RelaySession implements RelaySessionHandler {
       end("backend", "the backend refused the login (" + answer.error().number() + ")");
       return;
     }
-    backendTimer.cancel(false);
-    audit.outcome("backend", "logged in");
+    cancelBackendTimer();
+    if (answer.challenge()) {
+      audit.payloadToClient += response.payload().length;
+      events.relayed(routeName, false, response.payload().length);
+      moveTo(RelayState.AWAIT_CLIENT_CONTINUATION);
+      link.send(response); // the backend's SSPI token or FEDAUTHINFO
+      link.awaitLoginContinuation();
+      return;
+    }
+    audit.outcome("backend", "logged in" + (method == LoginMethod.SQL_PASSWORD ? "" : " (" + method.label() + ")"));
+    moveTo(RelayState.RELAYING);
     backend.loginAccepted(answer.packetSize());
     events.relayed(routeName, false, response.payload().length);
     events.loginAnswered(routeName, true, sinceLogin7());
@@ -227,7 +364,7 @@ final class RelaySession implements RelaySessionHandler {
     String target = routing.alternateServer();
     int backslash = target.indexOf('\\');
     String host = backslash < 0 ? target : target.substring(0, backslash);
-    backendTimer.cancel(false);
+    cancelBackendTimer();
     backend.close();
     if (++redirects > 5) {
       backendFailed(new TdsConnectionException("the backend redirected the login more than 5 times",
@@ -236,6 +373,8 @@ final class RelaySession implements RelaySessionHandler {
     }
     LOG.log(Level.INFO, "the backend redirected the login to {0}:{1}; following", host, routing.port());
     connect(host, routing.port());
+    armBackendTimer("its answer to LOGIN7 after a redirect");
+    backend.login(method, login7.clone());
   }
 
   /** A packet of a backend message: relayed at once, re-split at the front's packet size. */
@@ -288,7 +427,12 @@ final class RelaySession implements RelaySessionHandler {
     audit.wireFromBackend += n;
   }
 
-  /** The back side failed: the client gets an ERROR token saying what and what to do, then a close. */
+  /**
+   * The back side failed: the client gets an ERROR token saying what and what to do, then a close.
+   * Before the client's LOGIN7 the error waits for it (the client cannot read a TDS error in the
+   * middle of PRELOGIN or its TLS handshake): a PRELOGIN still unanswered is answered with the
+   * gateway's own options.
+   */
   void backendFailed(TdsException e) {
     backendFailed(e, FailureKind.of(e));
   }
@@ -301,12 +445,35 @@ final class RelaySession implements RelaySessionHandler {
       events.backendConnectFailed(routeName, kind);
     }
     events.failed(GatewayEvents.Side.BACK, kind, backend.handshaking());
-    if (backendTimer != null) {
-      backendTimer.cancel(false);
-    }
+    cancelBackendTimer();
+    TdsException reason = explain(e);
     audit.backend(backend.peer(), backend.core().negotiated());
-    audit.outcome("backend", e.getMessage());
-    LOG.log(Level.WARNING, "conn from {0}: backend {1} failed: {2}", link.info().remote(), backend.peer(), e.describe());
+    audit.outcome("backend", reason.getMessage());
+    LOG.log(Level.WARNING, "conn from {0}: backend {1} failed: {2}", link.info().remote(), backend.peer(),
+        reason.describe());
+    if (state == RelayState.BACKEND_PRELOGIN || state == RelayState.AWAIT_CLIENT_LOGIN7) {
+      pendingFailure = reason;
+      if (state == RelayState.BACKEND_PRELOGIN) {
+        moveTo(RelayState.AWAIT_CLIENT_LOGIN7);
+        link.answerPreLogin(null);
+      }
+      return;
+    }
+    tellClient(reason);
+  }
+
+  /** A token or SSPI login that the back side's encryption cannot carry gets advice about the gateway's options. */
+  private TdsException explain(TdsException e) {
+    if (e instanceof EncryptionRequiredException && method.requiresFullEncryption()) {
+      return new EncryptionRequiredException("the gateway does not relay a " + method.label() + " login to the backend "
+          + backend.peer() + " over a session that is not fully encrypted (" + e.getMessage() + ")",
+          "connect the gateway to the backend with --backend-encrypt mandatory or strict, so that the SSPI and"
+              + " FEDAUTH_TOKEN messages after LOGIN7 travel inside TLS", e);
+    }
+    return e;
+  }
+
+  private void tellClient(TdsException e) {
     if (!inMessageToClient) {
       try {
         link.send(ClientErrors.backendFailure(e, GATEWAY_NAME,
@@ -323,6 +490,10 @@ final class RelaySession implements RelaySessionHandler {
     if (ended) {
       return;
     }
+    if (link == null) { // closed before its PRELOGIN or LOGIN7 reached the relay
+      ended = true;
+      return;
+    }
     if (backend != null) {
       backend.close();
     }
@@ -331,9 +502,11 @@ final class RelaySession implements RelaySessionHandler {
 
   private void end(String side, String reason) {
     ended = true;
-    if (backendTimer != null) {
-      backendTimer.cancel(false);
+    if (audit != null) {
+      audit.relayState(state);
     }
+    moveTo(RelayState.ENDED);
+    cancelBackendTimer();
     if (backend != null) {
       backend.close();
     }

@@ -141,6 +141,22 @@ public final class RouteTable {
     return new RouteSelection(this, name, early);
   }
 
+  /**
+   * Returns the route every connection takes whatever it sends: the table routes by no SNI name
+   * and no LOGIN7 field, and has a default route (a single {@code --backend} route, say). Only then
+   * can the backend be opened at the client's PRELOGIN, before its TLS handshake and LOGIN7.
+   *
+   * @return the route, or empty when SNI or LOGIN7 may choose
+   */
+  public Optional<GatewayRoute> knownAtPreLogin() {
+    for (GatewayRoute r : routes) {
+      if (r.match().kind() == RouteMatch.Kind.SNI) {
+        return Optional.empty();
+      }
+    }
+    return begin(null).beforeLogin();
+  }
+
   /** The TLS engine factory of a route of this table, or {@code null} if its encryption is off. */
   ClientEngineFactory engines(GatewayRoute route) {
     return engines.get(route);

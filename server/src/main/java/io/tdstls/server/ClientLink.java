@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.tdstls.error.TdsException;
 import io.tdstls.protocol.packet.PacketType;
 import io.tdstls.protocol.packet.TdsMessage;
+import io.tdstls.protocol.prelogin.PreLogin;
 
 /**
  * The client side of a relayed connection, as seen by a {@link RelaySessionHandler}: sends
@@ -44,6 +45,23 @@ public interface ClientLink {
    * @throws TdsException if the connection has failed
    */
   void sendPart(PacketType type, byte[] piece, boolean endOfMessage) throws TdsException;
+
+  /**
+   * Sends the deferred reply to the client's PRELOGIN (after {@link
+   * RelaySessionHandler#relayPreLogin}): the given options with the ENCRYPTION byte of this
+   * server's policy; the negotiation with the client then goes on.
+   *
+   * @param options the options to answer with (a backend's PRELOGIN reply), or {@code null} for
+   *     the server's own
+   */
+  void answerPreLogin(PreLogin options);
+
+  /**
+   * Waits for the client's next login message, after the handler sent it a challenge (an SSPI
+   * token or FEDAUTHINFO): the message goes to {@link
+   * RelaySessionHandler#relayLoginContinuation(TdsMessage)}.
+   */
+  void awaitLoginContinuation();
 
   /**
    * Records that the login succeeded (the login response was sent), stops the login timer, and

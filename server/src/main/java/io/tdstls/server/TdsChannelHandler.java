@@ -49,6 +49,8 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   private long bytesOut;
   private boolean negotiatedTold;
   private ChannelOutput output;
+  private boolean preLoginRelayed;
+  private Link link;
 
   TdsChannelHandler(ServerConfig config, AtomicInteger active, PreLoginBudget budget, int spid) {
     this.config = config;
@@ -89,34 +91,74 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     ByteBuf buf = (ByteBuf) msg;
     try {
       bytesIn += buf.readableBytes();
+      if (session == null && negotiator.state() == ServerState.AWAIT_FIRST_BYTE) {
+        session = config.sessions().get();
+        if (session instanceof RelaySessionHandler && ((RelaySessionHandler) session).backendKnownAtPrelogin()) {
+          negotiator.deferPreLoginReply(); // answered when the relay's backend answers (Link.answerPreLogin)
+        }
+      }
       negotiator.receive(buf.nioBuffer(), out(ctx)); // a view: the negotiator consumes it before buf is released
       ctx.flush();
-      tellNegotiated();
-      if (!reserveForUnauthenticatedInput(ctx)) {
-        return;
-      }
-      switch (negotiator.state()) {
-        case FINAL:
-          closeAfterFlush(ctx, negotiator.failure());
-          break;
-        case LOGIN7_RECEIVED:
-          if (!(session instanceof RelaySessionHandler)) { // a relayed login goes on when the backend answers
-            login(ctx);
-          }
-          serveRequests(ctx);
-          break;
-        case LOGGED_IN:
-          serveRequests(ctx);
-          break;
-        default:
-          break;
-      }
-      pauseReadingIfBacklogged(ctx);
+      afterInput(ctx);
     } catch (TdsException e) {
       closeAfterFlush(ctx, e);
     } finally {
       buf.release();
     }
+  }
+
+  /** Acts on the negotiator's state after input (or after a relay's deferred PRELOGIN reply). */
+  private void afterInput(ChannelHandlerContext ctx) throws TdsException {
+    tellNegotiated();
+    if (!reserveForUnauthenticatedInput(ctx)) {
+      return;
+    }
+    switch (negotiator.state()) {
+      case FINAL:
+        closeAfterFlush(ctx, negotiator.failure());
+        break;
+      case AWAIT_PRELOGIN_REPLY:
+        if (!preLoginRelayed) {
+          preLoginRelayed = true;
+          ((RelaySessionHandler) session).relayPreLogin(negotiator.clientPreLogin(), link(ctx));
+        }
+        break;
+      case LOGIN7_RECEIVED:
+        if (session instanceof RelaySessionHandler) {
+          relayLoginMessage(ctx); // the login goes on when the backend answers
+        } else {
+          login(ctx);
+        }
+        serveRequests(ctx);
+        break;
+      case LOGGED_IN:
+        serveRequests(ctx);
+        break;
+      default:
+        break;
+    }
+    pauseReadingIfBacklogged(ctx);
+  }
+
+  /** Hands LOGIN7, or an SSPI or FEDAUTH_TOKEN message continuing it, to the relaying session. */
+  private void relayLoginMessage(ChannelHandlerContext ctx) throws TdsException {
+    TdsMessage m = negotiator.poll(); // in LOGIN7_RECEIVED: only a login message not yet handed over
+    if (m == null) {
+      return;
+    }
+    RelaySessionHandler relay = (RelaySessionHandler) session;
+    if (m.type() == io.tdstls.protocol.packet.PacketType.LOGIN7) {
+      relay.relayLogin(m, link(ctx));
+    } else {
+      relay.relayLoginContinuation(m);
+    }
+  }
+
+  private Link link(ChannelHandlerContext ctx) {
+    if (link == null) {
+      link = new Link(ctx);
+    }
+    return link;
   }
 
   /** Stops reading while answers wait in the outbound buffer above the high-water mark. */
@@ -155,10 +197,6 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     TdsMessage login7 = negotiator.poll();
     if (session == null) { // an SSPI or FEDAUTH_TOKEN message continues the same session's login
       session = config.sessions().get();
-    }
-    if (session instanceof RelaySessionHandler) {
-      ((RelaySessionHandler) session).relayLogin(login7, new Link(ctx));
-      return;
     }
     LoginAnswer answer = session.login(login7, info(ctx));
     if (answer.continues()) {
@@ -377,6 +415,30 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     public void sendPart(io.tdstls.protocol.packet.PacketType type, byte[] piece, boolean endOfMessage) throws TdsException {
       negotiator.sendPart(type, piece, endOfMessage, out(ctx));
       ctx.flush();
+    }
+
+    @Override
+    public void answerPreLogin(io.tdstls.protocol.prelogin.PreLogin options) {
+      try {
+        negotiator.answerPreLogin(options, out(ctx));
+        ctx.flush();
+        afterInput(ctx);
+      } catch (TdsException e) {
+        closeAfterFlush(ctx, e);
+      }
+    }
+
+    @Override
+    public void awaitLoginContinuation() {
+      negotiator.awaitLoginContinuation();
+      // a continuation that already arrived is handed over after the caller's own step is done
+      ctx.executor().execute(() -> {
+        try {
+          afterInput(ctx);
+        } catch (TdsException e) {
+          closeAfterFlush(ctx, e);
+        }
+      });
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.tdstls.bench.BenchSettings;
 import io.tdstls.bench.fixture.BenchPki;
 import io.tdstls.bench.fixture.BenchServers;
 import io.tdstls.bench.fixture.LargeResultHandler;
+import io.tdstls.bench.memory.IdleRelayMemory;
 import io.tdstls.bench.report.Table;
 import io.tdstls.bench.report.Target;
 import io.tdstls.client.ConnectionConfig;
@@ -22,7 +23,8 @@ import java.util.List;
 
 /**
  * The gateway against a direct connection to the same backend, in one run: round-trip latency of
- * {@code SELECT 1} on one connection (p50, p99), connection rate, and throughput of a large result.
+ * {@code SELECT 1} on one connection (p50, p99), connection rate, throughput of a large result, and
+ * heap per idle connection ({@link IdleRelayMemory}).
  * The client connects in mode mandatory both ways; the gateway's back side is mandatory too.
  */
 public final class GatewayBench {
@@ -75,7 +77,15 @@ public final class GatewayBench {
       t.row("SELECT 1 p99 ms", fmt(direct[1]), fmt(relayed[1]), fmt(relayed[1] / direct[1]));
       t.row("conn/s", fmt(directRate), fmt(relayedRate), fmt(relayedRate / directRate));
       t.row("MB/s", fmt(directMbs), fmt(relayedMbs), fmt(relayedMbs / directMbs));
-      t.note("heap per idle relayed connection: not measured yet (the memory section measures the endpoint alone)");
+      int idle = Math.max(20, Math.min(1000, settings.idleConnections() / 2));
+      log.println("gateway: heap per idle connection, " + idle + " connections to the endpoint, then through the gateway,"
+          + " each in a child JVM");
+      IdleRelayMemory.Result heap = IdleRelayMemory.measure(backend.port(), pki.caPem(), idle, log);
+      t.row("heap KiB per idle connection", fmt(heap.direct() / 1024), fmt(heap.relayed() / 1024),
+          fmt(heap.relayed() / heap.direct()));
+      t.note("Heap after GC per idle logged-in connection (full encryption, TLS 1.2, our client), measured as in section"
+          + " 4 over " + idle + " connections: 'direct' in a child JVM running the endpoint, 'gateway' in a child JVM"
+          + " running only the gateway (its front and its back connection; the backend runs in the parent).");
       tables.add(t);
       double ratio = relayedMbs / directMbs;
       targets.add(new Target("Gateway throughput >= 0.8 x direct", fmt(ratio), ratio >= 0.8, "0.8"));

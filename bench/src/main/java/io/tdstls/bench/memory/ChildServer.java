@@ -20,9 +20,11 @@ final class ChildServer implements AutoCloseable {
   private final BufferedReader out;
   private final Writer in;
   private final int port;
+  private final Path certificateDir;
 
-  private ChildServer(Process process) throws IOException {
+  private ChildServer(Process process, Path certificateDir) throws IOException {
     this.process = process;
+    this.certificateDir = certificateDir;
     this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     String first = out.readLine();
@@ -34,14 +36,30 @@ final class ChildServer implements AutoCloseable {
   }
 
   static ChildServer start(Path certificateDir, int maxConnections) throws IOException {
+    return start(certificateDir, maxConnections, List.of());
+  }
+
+  /** A gateway in the child, relaying to a backend on 127.0.0.1 whose certificate the CA file signs. */
+  static ChildServer startGateway(Path certificateDir, int maxConnections, int backendPort, Path backendCa)
+      throws IOException {
+    return start(certificateDir, maxConnections, List.of("gateway", String.valueOf(backendPort), backendCa.toString()));
+  }
+
+  private static ChildServer start(Path certificateDir, int maxConnections, List<String> extra) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new java.util.ArrayList<>();
     command.add(java);
     command.addAll(JVM_OPTIONS);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), IdleServerMain.class.getName(),
         certificateDir.toString(), String.valueOf(maxConnections)));
+    command.addAll(extra);
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    return new ChildServer(p);
+    return new ChildServer(p, certificateDir);
+  }
+
+  /** The directory where the child wrote its certificates (its CA is {@link io.tdstls.bench.fixture.BenchPki#CA_FILE}). */
+  Path certificateDir() {
+    return certificateDir;
   }
 
   int port() {
