@@ -57,8 +57,9 @@ class DeferredRelayStepsTest {
   void theReplyWaitsAndCarriesTheGivenOptionsAndLogin7ComesLater(EncryptMode mode) throws Exception {
     ServerNegotiator server = new ServerNegotiator(POLICY, Pump.SERVER_PRELOGIN, TestTls.serverEngines(), 1 << 20);
     server.deferPreLoginReply();
-    ClientNegotiator client = new ClientNegotiator(mode, PreLogin.of(new Version(1, 2, 3, 4)).withMars(true),
-        TestTls.clientEngines(), 1 << 20);
+    // the client sends FEDAUTHREQUIRED: a server answers that option only to a client that sent it
+    ClientNegotiator client = new ClientNegotiator(mode, PreLogin.of(new Version(1, 2, 3, 4)).withMars(true)
+        .withFedAuthRequired(true), TestTls.clientEngines(), 1 << 20);
     pump(client, server, client.start());
     assertThat(server.state()).isEqualTo(ServerState.AWAIT_PRELOGIN_REPLY);
     assertThat(server.clientPreLogin().version()).isEqualTo(new Version(1, 2, 3, 4));
