@@ -82,6 +82,10 @@ public final class TdsGateway implements AutoCloseable {
         .events(config.events())
         .preLoginBufferLimit(config.preLoginBufferLimit())
         .preLoginBudget(config.preLoginBudget())
+        // a gateway relays token logins, so it answers FEDAUTHREQUIRED=1 to a client that sent the option, as
+        // SQL Server does; otherwise a client answered by the gateway itself (no PRELOGIN relay) echoes 0 in LOGIN7's
+        // FEDAUTH feature while the backend told the gateway 1, and the backend refuses the login
+        .fedAuthRequired(true)
         .sessions(() -> new RelaySession(config));
     config.frontTls().ifPresent(tls -> front.tls(tls, config.frontProvider()));
     return front.build();

@@ -195,7 +195,7 @@ class GatewayLoginRelayTest {
   void aSecurityTokenThroughTheGateway() throws Exception {
     for (TdsGateway g : new TdsGateway[] {relayed, atLogin7}) {
       try (TdsSession s = TdsClient.connect(ours(g, EncryptMode.MANDATORY).accessToken(tokens.valid()).build())) {
-        assertThat(s.execute(QUERY).firstTable().rows().get(0)).containsExactly("TRUE", "FEDAUTH");
+        assertThat(s.execute(QUERY).firstTable().rows().get(0)).containsExactly("TRUE", "SQL");
         Map<String, String> n = negotiation(s);
         assertThat(n).containsEntry("auth_method", "security token").containsEntry("auth_principal", TokenFixture.USER);
         // the client's FEDAUTHREQUIRED reached the backend
@@ -222,7 +222,7 @@ class GatewayLoginRelayTest {
           })).build();
       try (TdsSession s = TdsClient.connect(c)) {
         assertThat(asked).containsExactly(new TokenRequest("localhost", g.port(), STS_URL, SPN));
-        assertThat(s.execute(QUERY).firstTable().rows().get(0)).containsExactly("TRUE", "FEDAUTH");
+        assertThat(s.execute(QUERY).firstTable().rows().get(0)).containsExactly("TRUE", "SQL");
         assertThat(negotiation(s)).containsEntry("auth_method", "federated (information request)")
             .containsEntry("auth_principal", TokenFixture.USER);
       }
@@ -241,7 +241,7 @@ class GatewayLoginRelayTest {
     try (Connection c = DriverManager.getConnection(url, p); ResultSet rs = c.createStatement().executeQuery(QUERY)) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("TRUE");
-      assertThat(rs.getString(2)).isEqualTo("FEDAUTH");
+      assertThat(rs.getString(2)).isEqualTo("SQL");
     }
   }
 
