@@ -5,7 +5,6 @@ import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.negotiation.TlsInfo;
 import io.tdstls.negotiation.TlsNegotiationMode;
 import java.lang.System.Logger.Level;
-import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -236,12 +235,13 @@ public final class ClientEngineFactory implements ClientEngines {
   }
 
   /** Checks the server against the engine's peer host, or the host kept for an engine made without one. */
-  private static final class PeerHostTrustManager extends X509ExtendedTrustManager {
-    private final ServerCertificateTrustManager delegate;
+  private static final class PeerHostTrustManager extends ForwardingTrustManager {
+    private final ServerCertificateTrustManager verifier;
     private final Map<SSLEngine, String> hosts;
 
     PeerHostTrustManager(ServerCertificateTrustManager delegate, Map<SSLEngine, String> hosts) {
-      this.delegate = delegate;
+      super(delegate);
+      this.verifier = delegate;
       this.hosts = hosts;
     }
 
@@ -249,38 +249,7 @@ public final class ClientEngineFactory implements ClientEngines {
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
       String host = engine == null ? null : engine.getPeerHost() != null ? engine.getPeerHost() : hosts.get(engine);
-      delegate.verify(chain, host);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-      delegate.checkServerTrusted(chain, authType, socket);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      delegate.checkServerTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      delegate.checkClientTrusted(chain, authType, engine);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-      delegate.checkClientTrusted(chain, authType, socket);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      delegate.checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return delegate.getAcceptedIssuers();
+      verifier.verify(chain, host);
     }
   }
 

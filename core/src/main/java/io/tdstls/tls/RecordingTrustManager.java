@@ -1,6 +1,5 @@
 package io.tdstls.tls;
 
-import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
@@ -16,9 +15,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * finished without a check resumed a session. This works the same for the JDK's engines and
  * OpenSSL's, which have no common public API saying so.
  */
-public final class RecordingTrustManager extends X509ExtendedTrustManager {
+public final class RecordingTrustManager extends ForwardingTrustManager {
 
-  private final X509ExtendedTrustManager delegate;
   private final Set<SSLEngine> checked = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   /**
@@ -27,7 +25,7 @@ public final class RecordingTrustManager extends X509ExtendedTrustManager {
    * @param delegate the trust manager that decides
    */
   public RecordingTrustManager(X509ExtendedTrustManager delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /**
@@ -55,35 +53,5 @@ public final class RecordingTrustManager extends X509ExtendedTrustManager {
       checked.add(engine);
     }
     delegate.checkServerTrusted(chain, authType, engine);
-  }
-
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-    delegate.checkServerTrusted(chain, authType, socket);
-  }
-
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-    delegate.checkServerTrusted(chain, authType);
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-    delegate.checkClientTrusted(chain, authType, engine);
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-    delegate.checkClientTrusted(chain, authType, socket);
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-    delegate.checkClientTrusted(chain, authType);
-  }
-
-  @Override
-  public X509Certificate[] getAcceptedIssuers() {
-    return delegate.getAcceptedIssuers();
   }
 }
