@@ -11,7 +11,9 @@ import io.tdstls.protocol.packet.TdsMessage;
  * <p><b>jTDS, login-only.</b> jTDS 1.3.1 ({@code ssl=request}) leaves TLS after sending LOGIN7
  * by closing its TLS socket, which on Java 11+ drains the bytes already received: a login
  * response that arrives before that is lost and the login times out. SQL Server is never that
- * fast; this server is, so it delays that one response by {@link #JTDS_LOGIN_ONLY_DELAY_MS}.
+ * fast; this server is, so it delays that one response by {@link #JTDS_LOGIN_ONLY_DELAY_MS} (a
+ * relaying session, such as the gateway's, gets that LOGIN7 that much later, so its answer cannot
+ * come sooner either).
  * jTDS names itself in LOGIN7's client interface name; no other client is delayed.
  */
 final class ClientQuirks {

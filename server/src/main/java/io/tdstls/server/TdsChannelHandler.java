@@ -148,6 +148,19 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     }
     RelaySessionHandler relay = (RelaySessionHandler) session;
     if (m.type() == io.tdstls.protocol.packet.PacketType.LOGIN7) {
+      // The jTDS quirk holds back the answer to LOGIN7; a relayed answer can be as fast as ours (a
+      // backend opened at PRELOGIN), so the LOGIN7 itself waits before it goes on.
+      long delay = ClientQuirks.loginReplyDelayMillis(m, negotiator.negotiated().outcome());
+      if (delay > 0) {
+        ctx.executor().schedule(() -> {
+          try {
+            relay.relayLogin(m, link(ctx));
+          } catch (TdsException e) {
+            closeAfterFlush(ctx, e);
+          }
+        }, delay, TimeUnit.MILLISECONDS);
+        return;
+      }
       relay.relayLogin(m, link(ctx));
     } else {
       relay.relayLoginContinuation(m);
