@@ -86,6 +86,10 @@ class OpenSslEngineReleaseTest {
       try (Socket s = new Socket("127.0.0.1", server.port())) {
         s.getOutputStream().write(new byte[] {0x16, 0x03, 0x01});
       }
+      // The last sockets' connections may not be accepted yet when the counts first read zero: wait, let
+      // the accepts land, and wait again.
+      PreLoginMemoryBudgetTest.waitUntil(() -> server.activeConnections() == 0 && engines.liveEngines() == 0);
+      Thread.sleep(300);
       PreLoginMemoryBudgetTest.waitUntil(() -> server.activeConnections() == 0 && engines.liveEngines() == 0);
       assertThat(server.activeConnections()).isZero();
       assertThat(engines.liveEngines()).as("OpenSSL engines not released").isZero();
