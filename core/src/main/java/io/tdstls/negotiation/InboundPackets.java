@@ -13,10 +13,21 @@ import java.nio.ByteBuffer;
  * in and are read in place ({@link #read(PacketReader)}). Headers are checked as the bytes arrive,
  * so a bad header fails the receive that brought it, as with whole-message delivery. Only an
  * incomplete packet at the end is moved, to the front, when more room is needed.
+ *
+ * <p>The buffer is held only while it holds unread bytes: once every byte received has been read,
+ * it goes to the current thread's spare slot ({@link #SPARE}, one buffer of at most {@link
+ * #SPARE_LIMIT} bytes per thread) and the next {@link #append} takes it back, so an idle
+ * connection holds none, and a thread that serves many connections (an event loop) reuses one.
  */
 final class InboundPackets {
 
+  /** The largest buffer kept in a thread's spare slot; a larger one is left to the collector. */
+  static final int SPARE_LIMIT = 1 << 20;
+  private static final ThreadLocal<ByteBuffer> SPARE = new ThreadLocal<>();
+
   private final int maxPacketSize;
+  private final int initialCapacity;
+  /** {@code null} while no unread byte is held. */
   private ByteBuffer buf;
   private ByteBuffer view;
   /** Where the next unread packet starts. */
@@ -30,8 +41,43 @@ final class InboundPackets {
 
   InboundPackets(int maxPacketSize) {
     this.maxPacketSize = maxPacketSize;
-    this.buf = ByteBuffer.allocate(Math.max(65536, 2 * maxPacketSize));
-    this.view = buf.asReadOnlyBuffer();
+    this.initialCapacity = Math.max(65536, 2 * maxPacketSize);
+  }
+
+  private void acquire() {
+    ByteBuffer spare = SPARE.get();
+    if (spare != null && spare.capacity() >= initialCapacity) {
+      SPARE.remove();
+      buf = spare;
+    } else {
+      buf = ByteBuffer.allocate(initialCapacity);
+    }
+    buf.clear();
+    view = buf.asReadOnlyBuffer();
+    read = 0;
+    scanned = 0;
+  }
+
+  /** After the last received byte was read: the buffer goes to the thread's spare slot. */
+  private void releaseIfDrained() {
+    if (buf == null || read != buf.position() || deferred != null) {
+      return;
+    }
+    if (buf.capacity() <= SPARE_LIMIT) {
+      ByteBuffer spare = SPARE.get();
+      if (spare == null || spare.capacity() < buf.capacity()) {
+        SPARE.set(buf);
+      }
+    }
+    buf = null;
+    view = null;
+    read = 0;
+    scanned = 0;
+  }
+
+  /** Bytes of buffer this instance holds now (0 when every received byte has been read). */
+  int heldCapacity() {
+    return buf == null ? 0 : buf.capacity();
   }
 
   /** Appends received bytes and checks the headers of the packets they complete. */
@@ -39,7 +85,12 @@ final class InboundPackets {
     if (deferred != null) {
       throw deferred;
     }
-    if (read == buf.position()) {
+    if (!in.hasRemaining()) {
+      return;
+    }
+    if (buf == null) {
+      acquire();
+    } else if (read == buf.position()) {
       buf.clear();
       read = 0;
       scanned = 0;
@@ -116,6 +167,7 @@ final class InboundPackets {
     view.limit(read).position(start);
     reader.read(h, view);
     nextMessage();
+    releaseIfDrained();
     return true;
   }
 
@@ -139,6 +191,7 @@ final class InboundPackets {
     } catch (TdsProtocolException e) {
       deferred = e;
     }
+    releaseIfDrained();
     return Packet.adopting(h, payload);
   }
 
@@ -149,11 +202,14 @@ final class InboundPackets {
 
   /** Whether bytes of an incomplete packet are held. */
   boolean hasPartialPacket() {
-    return buf.position() > scanned;
+    return buf != null && buf.position() > scanned;
   }
 
   /** The unread bytes, for framing as whole messages again. */
   ByteBuffer rest() {
+    if (buf == null) {
+      return ByteBuffer.allocate(0);
+    }
     ByteBuffer b = buf.duplicate();
     b.flip().position(read);
     return b;
