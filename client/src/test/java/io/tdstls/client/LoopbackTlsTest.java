@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tdstls.error.CertificateInvalidException;
 import io.tdstls.error.HostnameVerificationException;
 import io.tdstls.error.TdsException;
+import io.tdstls.error.TlsHandshakeException;
 import io.tdstls.negotiation.EncryptMode;
 import io.tdstls.negotiation.StrictPolicy;
 import io.tdstls.protocol.encryption.Outcome;
@@ -147,11 +148,16 @@ class LoopbackTlsTest {
         QueryResult view = s.execute("SELECT * FROM tdstls.negotiation");
         assertThat(view.firstTable().rows()).contains(List.of("client_certificate", "CN=app-client"));
       }
+      // the server's fatal alert reaches the client, which says its certificate was refused
       assertThatThrownBy(() -> TdsClient.connect(config(server.port(), trusting().mode(EncryptMode.STRICT).build())))
-          .isInstanceOf(TdsException.class);
+          .isInstanceOfSatisfying(TlsHandshakeException.class, e -> assertThat(e.advice())
+              .contains("the peer refused the certificate this side presented"))
+          .hasMessageContaining("Received fatal alert: ");
       assertThatThrownBy(() -> TdsClient.connect(config(server.port(),
           trusting().mode(EncryptMode.STRICT).clientAuth(ClientAuth.pem(badCert, badKey, null)).build())))
-          .isInstanceOf(TdsException.class);
+          .isInstanceOfSatisfying(TlsHandshakeException.class, e -> assertThat(e.advice())
+              .contains("the peer refused the certificate this side presented"))
+          .hasMessageContaining("Received fatal alert: ");
     }
   }
 

@@ -231,9 +231,28 @@ public final class ServerNegotiator {
       checkPreLoginBuffer();
       stream.drainOutbound(out);
     } catch (SSLException e) {
+      sendHandshakeAlert(out);
       throw fail(TlsFailures.classify(e));
     } catch (TdsException e) {
       throw fail(e);
+    }
+  }
+
+  /**
+   * When the handshake failed (a client certificate the CA did not issue, no common version or
+   * cipher), sends the engine's fatal alert before the adapter closes, so the client reports the
+   * alert instead of a dropped connection.
+   */
+  private void sendHandshakeAlert(ByteSink out) {
+    boolean strictHandshake = state == ServerState.STRICT_TLS_HANDSHAKE;
+    if (tls == null || (!strictHandshake && state != ServerState.TLS_NEGOTIATION)) {
+      return;
+    }
+    try {
+      stream.sendHandshakeAlert(tls, !strictHandshake);
+      stream.drainOutbound(out);
+    } catch (SSLException | RuntimeException ignored) {
+      // nothing more can be sent: the adapter closes the connection
     }
   }
 

@@ -336,6 +336,19 @@ final class TdsStream {
     return tls.handshakeDone();
   }
 
+  /**
+   * Queues the alert a failed handshake left in the engine: as a raw record (strict), or in a
+   * PRELOGIN packet like the rest of the handshake (TDS 7.x).
+   */
+  void sendHandshakeAlert(TlsEngineDriver tls, boolean wrapInPrelogin) throws SSLException {
+    byte[] alert = tls.pendingAlert();
+    if (alert.length > 0) {
+      sendRaw(wrapInPrelogin
+          ? MessageSplitter.toWire(new TdsMessage(PacketType.PRELOGIN, alert), INITIAL_PACKET_SIZE, 0)
+          : alert);
+    }
+  }
+
   /** Queues raw bytes (a TLS flight in strict mode, or an already-framed message). */
   void sendRaw(byte[] bytes) throws SSLException {
     sealStaging();

@@ -267,6 +267,30 @@ final class TlsEngineDriver {
     } while (plain.hasRemaining());
   }
 
+  /**
+   * After a failed handshake, the fatal alert the engine queued for the peer (bad_certificate,
+   * handshake_failure, protocol_version...), so that the peer learns why instead of seeing the
+   * connection drop; empty if the engine has none or cannot produce it.
+   *
+   * @return the alert record(s), possibly none
+   */
+  byte[] pendingAlert() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      for (int i = 0; i < 4 && !engine.isOutboundDone(); i++) {
+        ByteBuffer netOut = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        SSLEngineResult r = engine.wrap(ByteBuffer.allocate(0), netOut);
+        if (r.bytesProduced() == 0) {
+          break;
+        }
+        out.write(netOut.array(), 0, netOut.position());
+      }
+    } catch (SSLException | RuntimeException e) {
+      // the engine is already closed for output: there is no alert to send
+    }
+    return out.toByteArray();
+  }
+
   private void wrapInto(ByteBuffer src, ByteArrayOutputStream out) throws SSLException {
     int needed = 0;
     while (true) {

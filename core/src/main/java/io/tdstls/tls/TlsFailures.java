@@ -9,6 +9,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLException;
 
@@ -52,10 +53,32 @@ public final class TlsFailures {
         return mapped;
       }
     }
+    String refusedCertificate = certificateAlert(failure.getMessage());
+    if (refusedCertificate != null) {
+      return new TlsHandshakeException("TLS handshake failed: " + failure.getMessage(),
+          "the peer refused the certificate this side presented (alert " + refusedCertificate + "): a client's"
+              + " certificate must be issued by a CA the server trusts for client certificates (a tds-tls server's"
+              + " --client-ca), be valid now and allow clientAuth; a server's, by a CA the client trusts. The"
+              + " peer's log says which check failed", failure);
+    }
     return new TlsHandshakeException("TLS handshake failed: " + failure.getMessage(),
         "check that both sides allow a common TLS version (minProtocolVersion/maxProtocolVersion; a server that"
             + " only speaks TLS 1.0 or 1.1 needs enableLegacyTls) and cipher suite. If a TLS alert was received"
             + " (\"Received fatal alert\" above), the peer refused the handshake: its log says why", failure);
+  }
+
+  /** The TLS alerts a peer sends when it does not accept the certificate it was shown (RFC 8446 6.2). */
+  private static final List<String> CERTIFICATE_ALERTS = List.of("bad_certificate",
+      "unsupported_certificate", "certificate_revoked", "certificate_expired", "certificate_unknown", "unknown_ca",
+      "access_denied", "certificate_required");
+
+  private static String certificateAlert(String message) {
+    String prefix = "Received fatal alert: ";
+    if (message == null || !message.contains(prefix)) {
+      return null;
+    }
+    String alert = message.substring(message.indexOf(prefix) + prefix.length()).trim();
+    return CERTIFICATE_ALERTS.contains(alert) ? alert : null;
   }
 
   private static TdsException certificateError(Throwable t, SSLException failure) {

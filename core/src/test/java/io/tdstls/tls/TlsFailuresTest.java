@@ -15,6 +15,7 @@ import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TlsFailuresTest {
 
@@ -70,6 +71,17 @@ class TlsFailuresTest {
     assertThat(e.getMessage()).contains("Received fatal alert: handshake_failure");
     assertThat(e.advice()).contains("TLS alert");
     assertThat(e.getCause()).isInstanceOf(SSLHandshakeException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bad_certificate", "certificate_unknown", "unknown_ca",
+      "certificate_required", "certificate_expired"})
+  void aCertificateAlertSaysThePeerRefusedTheCertificateThisSidePresented(String alert) {
+    TdsException e = TlsFailures.classify(new SSLHandshakeException("Received fatal alert: " + alert));
+    assertThat(e).isInstanceOf(TlsHandshakeException.class);
+    assertThat(e.getMessage()).contains("Received fatal alert: " + alert);
+    assertThat(e.advice()).contains("the peer refused the certificate this side presented (alert " + alert + ")")
+        .contains("--client-ca").doesNotContain("enableLegacyTls");
   }
 
   @Test
