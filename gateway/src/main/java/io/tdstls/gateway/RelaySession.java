@@ -23,6 +23,7 @@ import io.tdstls.protocol.prelogin.Version;
 import io.tdstls.protocol.token.EnvChange;
 import io.tdstls.error.TdsProtocolException;
 import io.tdstls.server.ClientLink;
+import io.tdstls.server.ConnectionInfo;
 import io.tdstls.server.RelaySessionHandler;
 import io.tdstls.tls.ClientEngines;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -487,11 +488,23 @@ final class RelaySession implements RelaySessionHandler {
 
   @Override
   public void clientClosed(String reason) {
+    clientClosed(reason, null);
+  }
+
+  @Override
+  public void clientClosed(String reason, ConnectionInfo connection) {
     if (ended) {
       return;
     }
-    if (link == null) { // closed before its PRELOGIN or LOGIN7 reached the relay
+    if (link == null) { // closed before its PRELOGIN or LOGIN7 reached the relay: the front's own ending
       ended = true;
+      if (connection != null) {
+        AuditLine early = new AuditLine(connection.remote(), false);
+        early.front(connection.security());
+        early.outcome("front", connection.security() == null ? "not negotiated" : "negotiated");
+        early.relayState(state);
+        early.end(reason.startsWith("the client") ? "client" : "front", reason, config.audit());
+      }
       return;
     }
     if (backend != null) {

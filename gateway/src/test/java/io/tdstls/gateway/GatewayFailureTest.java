@@ -76,11 +76,34 @@ class GatewayFailureTest {
         out.write(new byte[] {0x12, 0x01, 0x00, 0x40, 0x00, 0x00}); // half a PRELOGIN header
         out.flush();
       }
+      assertThat(awaitCount(f.audit::size, 1)).as("audit lines").isEqualTo(1);
       assertThat(awaitCount(gateway::activeConnections, 0)).as("front connections left open").isZero();
       assertThat(backend.activeConnections()).isZero();
+      assertThat(f.audit).as("a connection that ended before reaching the relay is audited too").singleElement()
+          .satisfies(line -> assertThat(line).contains("\"front_outcome\":\"not negotiated\"",
+              "\"end_side\":\"client\"", "\"end_reason\":\"the client closed the connection\"",
+              "\"client\":\"/127.0.0.1:"));
       try (TdsSession s = TdsClient.connect(f.client(gateway.port(), EncryptMode.STRICT))) {
         assertThat(s.execute("SELECT 1").firstTable().rows()).hasSize(1);
       }
+    }
+  }
+
+  @Test
+  void aConnectionTheFrontRefusesBeforeTheRelayIsAuditedWithItsReason() throws Exception {
+    GatewayFixture f = new GatewayFixture(dir);
+    try (TdsServer backend = f.backend(ServerEncryption.FORCED, f.server, 0);
+        TdsGateway gateway = TdsGateway.start(f.gateway(backend.port(), EncryptMode.MANDATORY).build())) {
+      try (Socket raw = new Socket("127.0.0.1", gateway.port())) {
+        // a whole SQL batch packet where PRELOGIN must come first: the front refuses it
+        raw.getOutputStream().write(new byte[] {0x01, 0x01, 0x00, 0x0A, 0x00, 0x00, 0x01, 0x00, 0x41, 0x00});
+        raw.getOutputStream().flush();
+        assertThat(raw.getInputStream().read()).as("the front closes the connection").isEqualTo(-1);
+      }
+      assertThat(awaitCount(f.audit::size, 1)).as("audit lines").isEqualTo(1);
+      assertThat(f.audit.get(0)).contains("\"front_outcome\":\"not negotiated\"", "\"end_side\":\"front\"",
+          "\"end_reason\":\"closed by the server: ").doesNotContain("\"backend\":");
+      assertThat(backend.activeConnections()).as("no backend connection was opened for it").isZero();
     }
   }
 

@@ -82,6 +82,19 @@ public interface RelaySessionHandler extends SessionHandler {
    */
   default void clientClosed(String reason) {}
 
+  /**
+   * Tells that the client connection is closed, with what it had negotiated: called instead of
+   * {@link #clientClosed(String)} by the server, also when the connection ends before anything
+   * reached the handler (a failed TLS handshake, a refused PRELOGIN), so that it can record it.
+   *
+   * @param reason why, as logged by the server
+   * @param connection the connection; its negotiated security is {@code null} if the negotiation
+   *     did not finish
+   */
+  default void clientClosed(String reason, ConnectionInfo connection) {
+    clientClosed(reason);
+  }
+
   /** Not used: a relaying handler answers through {@link #relayLogin}. */
   @Override
   default LoginAnswer login(TdsMessage login7, ConnectionInfo connection) {

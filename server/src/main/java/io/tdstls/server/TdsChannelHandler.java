@@ -42,6 +42,8 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   private ResponseStream streaming;
   private boolean counted;
   private boolean closeLogged;
+  /** Why the connection ended, as logged, when the server knows (it closed it, or a reset); else {@code null}. */
+  private String closeReason;
   private boolean loginReplyPending;
   private final ServerEvents events;
   private final long openedAt = System.nanoTime();
@@ -80,6 +82,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
         LOG.log(Level.WARNING, "conn {0} from {1}: closed, no login within {2} (state {3})",
             spid, ctx.channel().remoteAddress(), config.loginTimeout(), negotiator.state());
         closeLogged = true;
+        closeReason = "closed by the server: no login within " + config.loginTimeout();
         events.failed(spid, TdsException.Kind.TIMEOUT, !negotiatedTold);
         ctx.close();
       }
@@ -197,6 +200,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
         spid, ctx.channel().remoteAddress(), wanted, budget.limit(), budget.used());
     releaseReservation();
     closeLogged = true;
+    closeReason = "closed by the server: holding more bytes before login would exceed the pre-login budget";
     ctx.close();
     return false;
   }
@@ -358,6 +362,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   private void closeAfterFlush(ChannelHandlerContext ctx, TdsException reason) {
     closeLogged = true;
     if (reason != null) {
+      closeReason = "closed by the server: " + reason.getMessage();
       events.failed(spid, reason.kind(), !negotiatedTold);
       LOG.log(Level.INFO, "conn {0} from {1}: closed: {2}", spid, ctx.channel().remoteAddress(), reason.getMessage());
     }
@@ -374,6 +379,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
           + negotiator.state(), cause);
     }
     closeLogged = true;
+    closeReason = PeerHangUp.is(cause) ? "the client reset the connection" : "closed on error: " + cause.getMessage();
     events.failed(spid, cause instanceof TdsException ? ((TdsException) cause).kind() : TdsException.Kind.CONNECTION,
         !negotiatedTold);
     ctx.close();
@@ -383,7 +389,8 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) {
     streaming = null;
     if (session instanceof RelaySessionHandler) {
-      ((RelaySessionHandler) session).clientClosed(closeLogged ? "closed by the server" : "the client closed the connection");
+      ((RelaySessionHandler) session).clientClosed(closeReason != null ? closeReason
+          : closeLogged ? "closed by the server" : "the client closed the connection", info(ctx));
     }
     releaseReservation();
     negotiator.close();
@@ -469,6 +476,7 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void close(String reason) {
       closeLogged = true;
+      closeReason = "closed by the server: " + reason;
       LOG.log(Level.INFO, "conn {0} from {1}: closed: {2}", spid, ctx.channel().remoteAddress(), reason);
       ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
