@@ -23,7 +23,13 @@ final class InboundPackets {
 
   /** The largest buffer kept in a thread's spare slot; a larger one is left to the collector. */
   static final int SPARE_LIMIT = 1 << 20;
-  private static final ThreadLocal<ByteBuffer> SPARE = new ThreadLocal<>();
+  private static final ThreadLocal<Spare> SPARE = ThreadLocal.withInitial(Spare::new);
+
+  /** A thread's spare buffer with its read-only view: taking and giving it back allocates nothing. */
+  private static final class Spare {
+    ByteBuffer buf;
+    ByteBuffer view;
+  }
 
   private final int maxPacketSize;
   private final int initialCapacity;
@@ -45,15 +51,17 @@ final class InboundPackets {
   }
 
   private void acquire() {
-    ByteBuffer spare = SPARE.get();
-    if (spare != null && spare.capacity() >= initialCapacity) {
-      SPARE.remove();
-      buf = spare;
+    Spare spare = SPARE.get();
+    if (spare.buf != null && spare.buf.capacity() >= initialCapacity) {
+      buf = spare.buf;
+      view = spare.view;
+      spare.buf = null;
+      spare.view = null;
     } else {
       buf = ByteBuffer.allocate(initialCapacity);
+      view = buf.asReadOnlyBuffer();
     }
     buf.clear();
-    view = buf.asReadOnlyBuffer();
     read = 0;
     scanned = 0;
   }
@@ -64,9 +72,10 @@ final class InboundPackets {
       return;
     }
     if (buf.capacity() <= SPARE_LIMIT) {
-      ByteBuffer spare = SPARE.get();
-      if (spare == null || spare.capacity() < buf.capacity()) {
-        SPARE.set(buf);
+      Spare spare = SPARE.get();
+      if (spare.buf == null || spare.buf.capacity() < buf.capacity()) {
+        spare.buf = buf;
+        spare.view = view;
       }
     }
     buf = null;

@@ -18,6 +18,10 @@ import io.tdstls.protocol.packet.TdsMessage;
 import io.tdstls.protocol.prelogin.PreLogin;
 import io.tdstls.protocol.prelogin.Version;
 import io.tdstls.negotiation.BufferLendingSink;
+import io.tdstls.negotiation.PacketReader;
+import io.tdstls.client.tls.OpenSslClientEngineFactory;
+import io.tdstls.server.OpenSslEngineSource;
+import io.tdstls.tls.TlsVersion;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
@@ -54,11 +58,17 @@ public class DataPathBenchmark {
   @Param({"OFF", "MANDATORY", "STRICT"})
   public String mode;
 
+  /** The TLS implementation of both cores: the JDK's SSLEngine, or OpenSSL (netty-tcnative BoringSSL). */
+  @Param({"JDK", "OPENSSL"})
+  public String provider;
+
   private ClientNegotiator client;
   private ServerNegotiator server;
   private final byte[] piece = new byte[PIECE];
   private ByteBuffer wire = ByteBuffer.allocate(PIECE * 2);
   private long payloadBytes;
+  /** Counts what the client reads; a field, so that no reader object is allocated per packet. */
+  private final PacketReader countPayload = (header, payload) -> payloadBytes += payload.remaining();
   private boolean filledInPlace;
 
   /**
@@ -108,6 +118,12 @@ public class DataPathBenchmark {
     SSLContext clientContext = pki.clientContext();
     TlsEngineSource serverEngines = path -> configure(serverContext.createSSLEngine(), path, false);
     TlsEngineSource clientEngines = path -> configure(clientContext.createSSLEngine("127.0.0.1", 1433), path, true);
+    if (provider.equals("OPENSSL")) {
+      serverEngines = OpenSslEngineSource.create(pki.serverTls());
+      OpenSslClientEngineFactory openSslClient = OpenSslClientEngineFactory.create(
+          pki.clientTls(TlsVersion.TLS_1_3).mode(EncryptMode.valueOf(mode)).build());
+      clientEngines = path -> openSslClient.newEngine("127.0.0.1", 1433, path, false);
+    }
     client = new ClientNegotiator(EncryptMode.valueOf(mode), PreLogin.of(new Version(1, 0, 0, 0)), clientEngines,
         outcome -> new byte[200], 1 << 20);
     server = new ServerNegotiator(new ServerPolicy(ServerEncryption.AVAILABLE, ClientCertPolicy.MS_TDS,
@@ -170,7 +186,7 @@ public class DataPathBenchmark {
       wire.flip(); // TLS records were copied in (a lent buffer comes back flipped)
     }
     client.receive(wire, bytes -> { });
-    while (client.readPacket((header, payload) -> payloadBytes += payload.remaining())) {
+    while (client.readPacket(countPayload)) {
       // every packet of the piece
     }
     return payloadBytes;
