@@ -20,7 +20,6 @@ import io.tdstls.protocol.packet.Packet;
 import io.tdstls.protocol.packet.TdsMessage;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 
 /**
@@ -198,12 +197,9 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     ByteBuf buf = (ByteBuf) msg;
     try {
-      int n = buf.readableBytes();
-      owner.countFromBackend(n);
-      ByteBuffer in = ByteBuffer.allocate(n);
-      buf.readBytes(in);
-      in.flip();
-      write(core.receive(in));
+      owner.countFromBackend(buf.readableBytes());
+      // a view, neither allocated nor copied per read: the core consumes it before buf is released
+      write(core.receive(buf.nioBuffer()));
       checkNegotiated();
       deliver();
     } catch (TdsException e) {
