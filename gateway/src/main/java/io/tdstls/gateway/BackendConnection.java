@@ -226,8 +226,13 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     Packet p;
+    boolean relayed = false;
     while (!ended && (p = core.pollPacket()) != null) {
       owner.backendPacket(p);
+      relayed = true;
+    }
+    if (relayed) {
+      owner.flushToClient(); // the packets of this read leave in one write, not one per packet
     }
   }
 

@@ -377,7 +377,10 @@ final class RelaySession implements RelaySessionHandler {
     backend.login(method, login7.clone());
   }
 
-  /** A packet of a backend message: relayed at once, re-split at the front's packet size. */
+  /**
+   * A packet of a backend message: queued for the client, re-split at the front's packet size;
+   * {@link #flushToClient()} sends what the packets of one read from the backend queued.
+   */
   void backendPacket(Packet p) throws TdsException {
     if (ended) {
       return;
@@ -391,6 +394,11 @@ final class RelaySession implements RelaySessionHandler {
     if (!link.channel().isWritable()) {
       backend.setAutoRead(false);
     }
+  }
+
+  /** Writes out the packets queued by {@link #backendPacket} (even after the session ended: they precede its close). */
+  void flushToClient() {
+    link.flush();
   }
 
   @Override
