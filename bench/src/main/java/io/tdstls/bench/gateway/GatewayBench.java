@@ -53,6 +53,8 @@ public final class GatewayBench {
   private static final String TARGET = "Gateway throughput >= 0.8 x direct";
   /** The header of the raw relay's ratio in table 7. */
   private static final String RAW_RATIO = "raw relay / raw direct";
+  /** The row of CPU time per byte transferred, all threads of this process. */
+  private static final String CPU_ROW = "CPU ns per byte (lower is better)";
   private static final String DIRECT = "tds-tls direct";
   private static final String RELAYED = "tds-tls through the gateway";
   private static final String RAW_DIRECT = "raw JDK TLS direct";
@@ -107,32 +109,33 @@ public final class GatewayBench {
           new Named(RELAYED, TdsConnectors.login(pki, gateway.port(), LoginMode.FULL)),
           new Named(RAW_DIRECT, () -> rawDirect.fetch(1)),
           new Named(RAW_RELAYED, () -> rawRelayed.fetch(1)))).stream().mapToDouble(ConnectResult::perSecond).toArray());
-      Ratios mb;
+      List<TransferResult> transfers;
       try (TdsTransfer tdsDirect = transfer(backend.port(), DIRECT);
           TdsTransfer tdsRelayed = transfer(gateway.port(), RELAYED)) {
-        mb = Ratios.of(InterleavedTransfers.medians(List.of(tdsDirect, tdsRelayed,
-            Transfer.raw(RAW_DIRECT, rawDirect), Transfer.raw(RAW_RELAYED, rawRelayed)),
-            settings.transferBytes(), settings.transferRepeats(), log)
-            .stream().mapToDouble(TransferResult::megabytesPerSecond).toArray());
+        transfers = InterleavedTransfers.medians(List.of(tdsDirect, tdsRelayed, Transfer.raw(RAW_DIRECT, rawDirect),
+            Transfer.raw(RAW_RELAYED, rawRelayed)), settings.transferBytes(), settings.transferRepeats(), log);
       }
+      Ratios mb = Ratios.of(transfers.stream().mapToDouble(TransferResult::megabytesPerSecond).toArray());
+      Ratios cpu = Ratios.of(transfers.stream().mapToDouble(TransferResult::cpuNanosPerByte).toArray());
       int idle = Math.max(20, Math.min(1000, settings.idleConnections() / 2));
       log.println("gateway: heap per idle connection, " + idle + " connections to the endpoint, then through the gateway,"
           + " each in a child JVM");
       IdleRelayMemory.Result heap = IdleRelayMemory.measure(backend.port(), pki.caPem(), idle, log);
-      tables.add(gatewayTable(direct, relayed, conn, mb, heap, connections));
-      tables.add(rawTable(conn, mb, connections));
-      targets.add(throughputTarget(mb));
+      tables.add(gatewayTable(direct, relayed, conn, mb, cpu, heap, connections));
+      tables.add(rawTable(conn, mb, cpu, connections));
+      targets.add(throughputTarget(mb, cpu));
     }
   }
 
-  private Table gatewayTable(double[] direct, double[] relayed, Ratios conn, Ratios mb, IdleRelayMemory.Result heap,
-      int connections) {
+  private Table gatewayTable(double[] direct, double[] relayed, Ratios conn, Ratios mb, Ratios cpu,
+      IdleRelayMemory.Result heap, int connections) {
     Table t = new Table("7. Gateway against direct (mode mandatory, same backend)", "metric", "direct", "gateway",
         "gateway / direct", RAW_RATIO, "gateway ratio / raw ratio");
     t.row("SELECT 1 p50 ms", fmt(direct[0]), fmt(relayed[0]), fmt(relayed[0] / direct[0]), "", "");
     t.row("SELECT 1 p99 ms", fmt(direct[1]), fmt(relayed[1]), fmt(relayed[1] / direct[1]), "", "");
     conn.row(t, "conn/s");
     mb.row(t, "MB/s");
+    cpu.row(t, CPU_ROW);
     t.row("heap KiB per idle connection", fmt(heap.direct() / 1024), fmt(heap.relayed() / 1024),
         fmt(heap.relayed() / heap.direct()), "", "");
     t.note("conn/s: " + connections + " logins one after another (TCP connect through LOGINACK, TLS 1.2 resumed as"
@@ -145,17 +148,22 @@ public final class GatewayBench {
         + " it the gateway reaches: 1 means the gap to direct is the machine's, below 1 the rest is the gateway's own"
         + " work. For conn/s it is no bound: a raw connection is little more than its handshake, which the relay"
         + " doubles, while a TDS login also spends time the gateway does not double (the backend's login work).");
+    t.note("'" + CPU_ROW + "': the CPU time of the whole bench process (client, server, gateway or relay, GC) during"
+        + " the median MB/s run, per byte; other processes' load changes it far less than it changes MB/s. Its"
+        + " ratios are the extra work of relaying: a 'gateway ratio / raw ratio' above 1 is work the gateway adds"
+        + " beyond what terminating TLS twice costs the raw relay.");
     t.note("Heap after GC per idle logged-in connection (full encryption, TLS 1.2, our client), measured as in section"
         + " 4 over " + heap.connections() + " connections: 'direct' in a child JVM running the endpoint, 'gateway' in"
         + " a child JVM running only the gateway (its front and its back connection; the backend runs in the parent).");
     return t;
   }
 
-  private Table rawTable(Ratios conn, Ratios mb, int connections) {
+  private Table rawTable(Ratios conn, Ratios mb, Ratios cpu, int connections) {
     Table t = new Table("7b. Raw JDK TLS relay against raw direct (no TDS, same run)", "metric", "raw direct",
         "raw relay", "raw relay / raw direct");
     t.row("conn/s", fmt(conn.rawDirect), fmt(conn.rawRelayed), fmt(conn.rawRatio()));
     t.row("MB/s", fmt(mb.rawDirect), fmt(mb.rawRelayed), fmt(mb.rawRatio()));
+    t.row(CPU_ROW, fmt(cpu.rawDirect), fmt(cpu.rawRelayed), fmt(cpu.rawRatio()));
     t.note("Raw direct: a JDK SSLSocket (" + RAW_PROTOCOL + ", the bench certificate, host name checked) to the"
         + " baseline server of sections 1 and 3. Raw relay: the same client to a blocking JDK relay (BaselineRelay:"
         + " SSLServerSocket front, SSLSocket back to the same kind of server, one thread per direction copying"
@@ -194,7 +202,7 @@ public final class GatewayBench {
     }
   }
 
-  private static Target throughputTarget(Ratios mb) {
+  private static Target throughputTarget(Ratios mb, Ratios cpu) {
     String measured = String.format(Locale.ROOT, "%.2f (%.1f against %.1f MB/s); a raw JDK TLS relay in the same run:"
         + " %.2f (%.1f against %.1f MB/s), so the gateway reaches %.2f of that bound", mb.ratio(), mb.relayed,
         mb.direct, mb.rawRatio(), mb.rawRelayed, mb.rawDirect, mb.ofBound());
@@ -203,8 +211,9 @@ public final class GatewayBench {
     }
     String why = String.format(Locale.ROOT, "a relay that terminates TLS decrypts and re-encrypts every byte: twice the"
         + " TLS work of the direct path, on the same %d cores as the client and the server. A raw JDK TLS relay with"
-        + " nothing else reaches %.2f of raw direct here, the bound of any such relay on this machine",
-        Runtime.getRuntime().availableProcessors(), mb.rawRatio());
+        + " nothing else reaches %.2f of raw direct here, the bound of any such relay on this machine (per byte it"
+        + " costs %.2f x raw direct's CPU time; the gateway path %.2f x the direct path's)",
+        Runtime.getRuntime().availableProcessors(), mb.rawRatio(), cpu.rawRatio(), cpu.ratio());
     double bound = Math.min(0.8, mb.rawRatio());
     String split = mb.ratio() >= bound
         ? "; the gateway reaches it, so the gap to 0.8 is the machine's."
