@@ -16,7 +16,6 @@ import io.tdstls.error.TdsTimeoutException;
 import io.tdstls.negotiation.ClientNegotiator;
 import io.tdstls.negotiation.ClientState;
 import io.tdstls.negotiation.LoginMethod;
-import io.tdstls.protocol.packet.Packet;
 import io.tdstls.protocol.packet.TdsMessage;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -225,10 +224,8 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     if (!loggedIn || ended) {
       return;
     }
-    Packet p;
     boolean relayed = false;
-    while (!ended && (p = core.pollPacket()) != null) {
-      owner.backendPacket(p);
+    while (!ended && core.readPacket(owner::backendPacket)) { // in place: the owner copies the payload once
       relayed = true;
     }
     if (relayed) {
