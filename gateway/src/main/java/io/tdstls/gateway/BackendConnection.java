@@ -16,6 +16,7 @@ import io.tdstls.error.TdsTimeoutException;
 import io.tdstls.negotiation.ClientNegotiator;
 import io.tdstls.negotiation.ClientState;
 import io.tdstls.negotiation.LoginMethod;
+import io.tdstls.negotiation.PacketReader;
 import io.tdstls.protocol.packet.TdsMessage;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -33,6 +34,8 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   private final ClientNegotiator core;
   private final RelaySession owner;
   private final String peer;
+  /** Hands each packet read in place to the owner (made once, not per read). */
+  private final PacketReader toOwner;
   private Channel channel;
   private boolean loggedIn;
   private boolean ended;
@@ -46,6 +49,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     this.core = core;
     this.owner = owner;
     this.peer = peer;
+    this.toOwner = owner::backendPacket;
   }
 
   /**
@@ -225,7 +229,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     boolean relayed = false;
-    while (!ended && core.readPacket(owner::backendPacket)) { // in place: the owner copies the payload once
+    while (!ended && core.readPacket(toOwner)) { // in place: the owner copies the payload once
       relayed = true;
     }
     if (relayed) {
