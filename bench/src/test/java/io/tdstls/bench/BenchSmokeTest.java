@@ -80,16 +80,32 @@ class BenchSmokeTest {
   void gatewayScenariosProduceRatios() throws Exception {
     BenchSuite suite = run(Section.GATEWAY);
     Table t = table(suite, "7.");
-    assertThat(t.rows()).hasSize(5);
+    assertThat(t.rows()).hasSize(6);
     assertThat(t.column("metric")).containsExactly("SELECT 1 p50 ms", "SELECT 1 p99 ms", "conn/s", "MB/s",
-        "heap KiB per idle connection");
+        "CPU ns per byte (lower is better)", "heap KiB per idle connection");
     Table timings = new Table(t.title(), t.headers().toArray(new String[0]));
-    t.rows().subList(0, 4).forEach(r -> timings.row(r.toArray()));
+    t.rows().subList(0, 5).forEach(r -> timings.row(r.toArray()));
     allPositive(timings, "direct", "gateway", "gateway / direct");
+    Table rated = new Table(t.title(), t.headers().toArray(new String[0]));
+    t.rows().subList(2, 5).forEach(r -> rated.row(r.toArray()));
+    allPositive(rated, "raw relay / raw direct", "gateway ratio / raw ratio");
     // a handful of idle connections measures heap within GC noise: the figures are numbers, of either sign
-    List<String> heap = t.rows().get(4);
+    List<String> heap = t.rows().get(5);
     assertThat(heap.subList(1, 4)).allSatisfy(v -> assertThat(Double.parseDouble(v)).isFinite());
-    assertThat(suite.targets()).hasSize(1);
+    Table raw = table(suite, "7b.");
+    assertThat(raw.column("metric")).containsExactly("conn/s", "MB/s", "CPU ns per byte (lower is better)");
+    allPositive(raw, "raw direct", "raw relay", "raw relay / raw direct");
+    assertThat(raw.column("raw relay / raw direct")).as("the same ratios as table 7's raw column")
+        .containsExactlyElementsOf(rated.column("raw relay / raw direct"));
+    assertThat(suite.targets()).singleElement().satisfies(target -> {
+      assertThat(target.name()).isEqualTo("Gateway throughput >= 0.8 x direct");
+      double ratio = Double.parseDouble(t.rows().get(3).get(3));
+      if (Math.abs(ratio - 0.8) > 0.001) { // the cell is rounded; the target judges the unrounded ratio
+        assertThat(target.met()).isEqualTo(ratio >= 0.8);
+      }
+      assertThat(target.measured()).contains("a raw JDK TLS relay in the same run");
+      assertThat(target.limit()).as("what limits it, not the threshold again").isNotEqualTo("0.8");
+    });
   }
 
   @Test

@@ -16,11 +16,10 @@ import io.tdstls.error.TdsTimeoutException;
 import io.tdstls.negotiation.ClientNegotiator;
 import io.tdstls.negotiation.ClientState;
 import io.tdstls.negotiation.LoginMethod;
-import io.tdstls.protocol.packet.Packet;
+import io.tdstls.negotiation.PacketReader;
 import io.tdstls.protocol.packet.TdsMessage;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 
 /**
@@ -35,6 +34,8 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   private final ClientNegotiator core;
   private final RelaySession owner;
   private final String peer;
+  /** Hands each packet read in place to the owner (made once, not per read). */
+  private final PacketReader toOwner;
   private Channel channel;
   private boolean loggedIn;
   private boolean ended;
@@ -48,6 +49,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     this.core = core;
     this.owner = owner;
     this.peer = peer;
+    this.toOwner = owner::backendPacket;
   }
 
   /**
@@ -198,12 +200,9 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     ByteBuf buf = (ByteBuf) msg;
     try {
-      int n = buf.readableBytes();
-      owner.countFromBackend(n);
-      ByteBuffer in = ByteBuffer.allocate(n);
-      buf.readBytes(in);
-      in.flip();
-      write(core.receive(in));
+      owner.countFromBackend(buf.readableBytes());
+      // a view, neither allocated nor copied per read: the core consumes it before buf is released
+      write(core.receive(buf.nioBuffer()));
       checkNegotiated();
       deliver();
     } catch (TdsException e) {
@@ -229,9 +228,12 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     if (!loggedIn || ended) {
       return;
     }
-    Packet p;
-    while (!ended && (p = core.pollPacket()) != null) {
-      owner.backendPacket(p);
+    boolean relayed = false;
+    while (!ended && core.readPacket(toOwner)) { // in place: the owner copies the payload once
+      relayed = true;
+    }
+    if (relayed) {
+      owner.flushToClient(); // the packets of this read leave in one write, not one per packet
     }
   }
 

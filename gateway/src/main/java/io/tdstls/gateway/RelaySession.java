@@ -15,7 +15,7 @@ import io.tdstls.negotiation.TlsInfo;
 import io.tdstls.negotiation.TlsNegotiationMode;
 import io.tdstls.protocol.login.Login7;
 import io.tdstls.protocol.login.TdsVersion;
-import io.tdstls.protocol.packet.Packet;
+import io.tdstls.protocol.packet.PacketHeader;
 import io.tdstls.protocol.packet.PacketStatus;
 import io.tdstls.protocol.packet.TdsMessage;
 import io.tdstls.protocol.prelogin.PreLogin;
@@ -28,6 +28,7 @@ import io.tdstls.server.RelaySessionHandler;
 import io.tdstls.tls.ClientEngines;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 
@@ -378,20 +379,30 @@ final class RelaySession implements RelaySessionHandler {
     backend.login(method, login7.clone());
   }
 
-  /** A packet of a backend message: relayed at once, re-split at the front's packet size. */
-  void backendPacket(Packet p) throws TdsException {
+  /**
+   * A packet of a backend message, read in place from the back side's input: queued for the
+   * client, re-split at the front's packet size;
+   * {@link #flushToClient()} sends what the packets of one read from the backend queued.
+   */
+  void backendPacket(PacketHeader header, ByteBuffer in) throws TdsException {
     if (ended) {
       return;
     }
-    boolean eom = PacketStatus.END_OF_MESSAGE.isSetIn(p.header().status());
-    byte[] payload = p.payload();
+    boolean eom = PacketStatus.END_OF_MESSAGE.isSetIn(header.status());
+    byte[] payload = new byte[in.remaining()]; // the one copy: the view is valid only during this call
+    in.get(payload);
     audit.payloadToClient += payload.length;
     events.relayed(routeName, false, payload.length);
-    link.sendPart(p.header().type(), payload, eom);
+    link.sendPart(header.type(), payload, eom);
     inMessageToClient = !eom;
     if (!link.channel().isWritable()) {
       backend.setAutoRead(false);
     }
+  }
+
+  /** Writes out the packets queued by {@link #backendPacket} (even after the session ended: they precede its close). */
+  void flushToClient() {
+    link.flush();
   }
 
   @Override

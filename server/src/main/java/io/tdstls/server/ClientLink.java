@@ -36,8 +36,10 @@ public interface ClientLink {
   void send(TdsMessage message) throws TdsException;
 
   /**
-   * Sends one piece of a message (only after {@link #loginAccepted(int)}); see {@link
-   * io.tdstls.negotiation.ServerNegotiator#sendPart}.
+   * Queues one piece of a message (only after {@link #loginAccepted(int)}); see {@link
+   * io.tdstls.negotiation.ServerNegotiator#sendPart}. The bytes go out at the next {@link #flush()}
+   * (or with the next {@link #send}, or {@link #close}), so that the pieces of one read from the
+   * backend leave in one write.
    *
    * @param type the message type
    * @param piece the payload bytes
@@ -45,6 +47,9 @@ public interface ClientLink {
    * @throws TdsException if the connection has failed
    */
   void sendPart(PacketType type, byte[] piece, boolean endOfMessage) throws TdsException;
+
+  /** Writes out the pieces queued by {@link #sendPart} since the last flush. */
+  void flush();
 
   /**
    * Sends the deferred reply to the client's PRELOGIN (after {@link

@@ -433,7 +433,11 @@ final class TdsChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void sendPart(io.tdstls.protocol.packet.PacketType type, byte[] piece, boolean endOfMessage) throws TdsException {
-      negotiator.sendPart(type, piece, endOfMessage, out(ctx));
+      negotiator.sendPart(type, piece, endOfMessage, out(ctx)); // queued on the channel, flushed by flush()
+    }
+
+    @Override
+    public void flush() {
       ctx.flush();
     }
 

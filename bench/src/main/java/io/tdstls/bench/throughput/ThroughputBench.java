@@ -2,19 +2,15 @@ package io.tdstls.bench.throughput;
 
 import io.tdstls.bench.BenchSettings;
 import io.tdstls.bench.connect.LoginMode;
-import io.tdstls.bench.connect.TdsConnectors;
 import io.tdstls.bench.fixture.BaselineClient;
 import io.tdstls.bench.fixture.BaselineServer;
 import io.tdstls.bench.fixture.BenchPki;
 import io.tdstls.bench.fixture.BenchServers;
-import io.tdstls.bench.fixture.LargeResultHandler;
 import io.tdstls.server.TlsProvider;
 import io.tdstls.bench.report.Format;
 import io.tdstls.bench.report.Table;
 import io.tdstls.bench.report.Target;
 import io.tdstls.client.ConnectionConfig;
-import io.tdstls.client.TdsClient;
-import io.tdstls.client.TdsSession;
 import io.tdstls.server.TdsServer;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -74,15 +70,15 @@ public final class ThroughputBench {
         BaselineServer tls12 = BaselineServer.tls(pki.serverContext(), "TLSv1.2");
         BaselineServer tls13 = BaselineServer.tls(pki.serverContext(), "TLSv1.3");
         BaselineServer plainTcp = BaselineServer.tcp();
-        TdsTransfer fullT = new TdsTransfer(server.port(), LoginMode.FULL, ConnectionConfig.DEFAULT_PACKET_SIZE,
+        TdsTransfer fullT = tds(server, LoginMode.FULL, ConnectionConfig.DEFAULT_PACKET_SIZE,
             "tds-tls full (7.x, TLS 1.2), packet size " + ConnectionConfig.DEFAULT_PACKET_SIZE);
-        TdsTransfer strictT = new TdsTransfer(server.port(), LoginMode.STRICT_TLS_13, ConnectionConfig.DEFAULT_PACKET_SIZE,
+        TdsTransfer strictT = tds(server, LoginMode.STRICT_TLS_13, ConnectionConfig.DEFAULT_PACKET_SIZE,
             "tds-tls strict (TLS 1.3), packet size " + ConnectionConfig.DEFAULT_PACKET_SIZE);
-        TdsTransfer plainT = new TdsTransfer(server.port(), LoginMode.NONE, ConnectionConfig.DEFAULT_PACKET_SIZE,
+        TdsTransfer plainT = tds(server, LoginMode.NONE, ConnectionConfig.DEFAULT_PACKET_SIZE,
             "tds-tls plaintext TDS, packet size " + ConnectionConfig.DEFAULT_PACKET_SIZE);
-        TdsTransfer fullSmallT = new TdsTransfer(server.port(), LoginMode.FULL, SMALL_PACKETS,
+        TdsTransfer fullSmallT = tds(server, LoginMode.FULL, SMALL_PACKETS,
             "tds-tls full (7.x, TLS 1.2), packet size " + SMALL_PACKETS);
-        TdsTransfer fullLargeT = new TdsTransfer(server.port(), LoginMode.FULL, LARGE_PACKETS,
+        TdsTransfer fullLargeT = tds(server, LoginMode.FULL, LARGE_PACKETS,
             "tds-tls full (7.x, TLS 1.2), packet size " + LARGE_PACKETS)) {
       List<TransferResult> results = interleaved(List.of(fullT, strictT, plainT, fullLargeT,
           raw(tls12, "TLSv1.2"), raw(tls13, "TLSv1.3"), raw(plainTcp, null), fullSmallT));
@@ -158,10 +154,10 @@ public final class ThroughputBench {
     int packets = ConnectionConfig.DEFAULT_PACKET_SIZE;
     try (TdsServer jdk = BenchServers.start(pki, TlsProvider.JDK, BenchServers.largeResultSessions(), 100);
         TdsServer openSsl = BenchServers.start(pki, TlsProvider.OPENSSL, BenchServers.largeResultSessions(), 100);
-        TdsTransfer a = new TdsTransfer(jdk.port(), LoginMode.FULL, packets, "tds-tls full (TLS 1.2), JDK server");
-        TdsTransfer b = new TdsTransfer(openSsl.port(), LoginMode.FULL, packets, "tds-tls full (TLS 1.2), OpenSSL server");
-        TdsTransfer c = new TdsTransfer(jdk.port(), LoginMode.STRICT_TLS_13, packets, "tds-tls strict (TLS 1.3), JDK server");
-        TdsTransfer d = new TdsTransfer(openSsl.port(), LoginMode.STRICT_TLS_13, packets,
+        TdsTransfer a = tds(jdk, LoginMode.FULL, packets, "tds-tls full (TLS 1.2), JDK server");
+        TdsTransfer b = tds(openSsl, LoginMode.FULL, packets, "tds-tls full (TLS 1.2), OpenSSL server");
+        TdsTransfer c = tds(jdk, LoginMode.STRICT_TLS_13, packets, "tds-tls strict (TLS 1.3), JDK server");
+        TdsTransfer d = tds(openSsl, LoginMode.STRICT_TLS_13, packets,
             "tds-tls strict (TLS 1.3), OpenSSL server")) {
       List<TransferResult> r = interleaved(List.of(a, b, c, d));
       full = r.get(0);
@@ -179,99 +175,17 @@ public final class ThroughputBench {
     tables.add(t);
   }
 
-  /** One kind of transfer, on a connection kept open across its runs (raw sockets reconnect per run). */
-  private interface Transfer {
-    String name();
-
-    long fetch(long bytes) throws Exception;
-  }
-
-  /** Our client's session against our server. */
-  private final class TdsTransfer implements Transfer, AutoCloseable {
-    private final String name;
-    private final TdsSession session;
-
-    TdsTransfer(int port, LoginMode mode, int packetSize, String name) throws Exception {
-      this.name = name;
-      this.session = new TdsClient(TdsConnectors.config(pki.caPem(), port, mode, packetSize)).connect();
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public long fetch(long size) throws Exception {
-      return ThroughputBench.fetch(session, size);
-    }
-
-    @Override
-    public void close() {
-      session.close();
-    }
+  private TdsTransfer tds(TdsServer server, LoginMode mode, int packetSize, String name) throws Exception {
+    return new TdsTransfer(pki.caPem(), server.port(), mode, packetSize, name);
   }
 
   private Transfer raw(BaselineServer server, String protocol) {
     BaselineClient client = new BaselineClient(protocol == null ? null : pki.clientContext(), protocol, server.port());
-    String name = protocol == null ? "raw TCP socket" : "raw JDK TLS socket " + protocol;
-    return new Transfer() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public long fetch(long bytes) throws Exception {
-        return client.fetch(bytes);
-      }
-    };
+    return Transfer.raw(protocol == null ? "raw TCP socket" : "raw JDK TLS socket " + protocol, client);
   }
 
-  /** Warms up every transfer, then times them in turns; returns each one's median run, in order. */
   private List<TransferResult> interleaved(List<Transfer> transfers) throws Exception {
-    for (Transfer t : transfers) {
-      t.fetch(settings.transferBytes() / 16);
-    }
-    List<List<TransferResult>> runs = new ArrayList<>();
-    for (int i = 0; i < transfers.size(); i++) {
-      runs.add(new ArrayList<>());
-    }
-    for (int r = 0; r < settings.transferRepeats(); r++) {
-      for (int i = 0; i < transfers.size(); i++) {
-        Transfer t = transfers.get(i);
-        long start = System.nanoTime();
-        long bytes = t.fetch(settings.transferBytes());
-        runs.get(i).add(new TransferResult(t.name(), bytes, (System.nanoTime() - start) / 1e9));
-      }
-    }
-    List<TransferResult> medians = new ArrayList<>();
-    for (List<TransferResult> r : runs) {
-      medians.add(logged(median(r)));
-    }
-    return medians;
-  }
-
-  private static long fetch(TdsSession session, long size) throws Exception {
-    long rows = LargeResultHandler.rowsFor(size);
-    DoneCheckingSink sink = new DoneCheckingSink(rows);
-    session.executeStreaming(LargeResultHandler.sql(rows), sink);
-    if (!sink.complete() || sink.bytes() < rows * LargeResultHandler.ROW_SIZE) {
-      throw new IllegalStateException("incomplete result: " + sink.bytes() + " bytes for " + rows + " rows");
-    }
-    return sink.bytes();
-  }
-
-  /** The run of median duration (the middle one for an odd count). */
-  static TransferResult median(List<TransferResult> runs) {
-    List<TransferResult> sorted = new ArrayList<>(runs);
-    sorted.sort(java.util.Comparator.comparingDouble(TransferResult::seconds));
-    return sorted.get(sorted.size() / 2);
-  }
-
-  private TransferResult logged(TransferResult r) {
-    log.printf("  %-45s %8.1f MB/s  (%d bytes in %.2f s)%n", r.name(), r.megabytesPerSecond(), r.bytes(), r.seconds());
-    return r;
+    return InterleavedTransfers.medians(transfers, settings.transferBytes(), settings.transferRepeats(), log);
   }
 
   /**
