@@ -84,18 +84,25 @@ class BenchSmokeTest {
     assertThat(t.column("metric")).containsExactly("SELECT 1 p50 ms", "SELECT 1 p99 ms", "conn/s", "MB/s",
         "CPU ns per byte (lower is better)", "heap KiB per idle connection");
     Table timings = new Table(t.title(), t.headers().toArray(new String[0]));
-    t.rows().subList(0, 5).forEach(r -> timings.row(r.toArray()));
+    t.rows().subList(0, 4).forEach(r -> timings.row(r.toArray()));
     allPositive(timings, "direct", "gateway", "gateway / direct");
     Table rated = new Table(t.title(), t.headers().toArray(new String[0]));
-    t.rows().subList(2, 5).forEach(r -> rated.row(r.toArray()));
+    t.rows().subList(2, 4).forEach(r -> rated.row(r.toArray()));
     allPositive(rated, "raw relay / raw direct", "gateway ratio / raw ratio");
+    // the process CPU clock ticks at 10 ms on Linux: a quick run's small transfer may read zero, and its
+    // ratios then divide by zero; a real run's 1 GiB transfer takes seconds (checked where it is shown)
+    List<String> cpu = t.rows().get(4);
+    assertThat(Double.parseDouble(cpu.get(1))).as("direct CPU ns per byte").isGreaterThanOrEqualTo(0);
+    assertThat(Double.parseDouble(cpu.get(2))).as("gateway CPU ns per byte").isGreaterThanOrEqualTo(0);
     // a handful of idle connections measures heap within GC noise: the figures are numbers, of either sign
     List<String> heap = t.rows().get(5);
     assertThat(heap.subList(1, 4)).allSatisfy(v -> assertThat(Double.parseDouble(v)).isFinite());
     Table raw = table(suite, "7b.");
     assertThat(raw.column("metric")).containsExactly("conn/s", "MB/s", "CPU ns per byte (lower is better)");
-    allPositive(raw, "raw direct", "raw relay", "raw relay / raw direct");
-    assertThat(raw.column("raw relay / raw direct")).as("the same ratios as table 7's raw column")
+    Table rawRates = new Table(raw.title(), raw.headers().toArray(new String[0]));
+    raw.rows().subList(0, 2).forEach(r -> rawRates.row(r.toArray()));
+    allPositive(rawRates, "raw direct", "raw relay", "raw relay / raw direct");
+    assertThat(rawRates.column("raw relay / raw direct")).as("the same ratios as table 7's raw column")
         .containsExactlyElementsOf(rated.column("raw relay / raw direct"));
     assertThat(suite.targets()).singleElement().satisfies(target -> {
       assertThat(target.name()).isEqualTo("Gateway throughput >= 0.8 x direct");
