@@ -96,7 +96,7 @@ public final class TdsSession implements AutoCloseable {
   static TdsSession open(ConnectionConfig config, ClientEngines tls, String host, int port, String routedFrom)
       throws TdsException {
     Instant deadline = deadline(config.loginTimeout());
-    BlockingTransport transport = BlockingTransport.open(host, port, config.connectTimeout());
+    BlockingTransport transport = BlockingTransport.open(host, port, config.connectTimeout(), deadline);
     EngineHolder held = new EngineHolder(tls);
     TlsEngineSource engines = new TlsEngineSource() {
       @Override
@@ -163,6 +163,7 @@ public final class TdsSession implements AutoCloseable {
             transport.write(core.sendLoginContinuation(m));
             return session.awaitMessage(deadline);
           }), config.packetSize());
+      transport.endLogin("waiting for the login response"); // the login deadline no longer applies
       if (login.routing() != null) {
         session.redirect = login.routing();
         return session;

@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TdsServer implements AutoCloseable {
 
   private volatile ServerConfig config;
-  private final EventLoopGroup boss;
+  /** Accepts and serves: the listening channel is on one of these loops too (see {@link LocalFirstChooser}). */
   private final EventLoopGroup workers;
+  private final LocalFirstChooser chooser = new LocalFirstChooser();
   private final Channel channel;
   private final AtomicInteger active = new AtomicInteger();
   private final AtomicInteger nextSpid = new AtomicInteger(51);
@@ -41,10 +42,12 @@ public final class TdsServer implements AutoCloseable {
   private TdsServer(ServerConfig config) throws InterruptedException {
     this.config = config;
     this.preLoginBudget = new PreLoginBudget(config.preLoginBudget());
-    this.boss = new NioEventLoopGroup(1);
-    this.workers = new NioEventLoopGroup();
+    // One group for accepting and serving: a connection stays on the loop that accepted it while that
+    // loop is not busier than the others, so a login is not handed to another thread (a wake-up per login).
+    this.workers = new NioEventLoopGroup(0, (java.util.concurrent.Executor) null, chooser,
+        java.nio.channels.spi.SelectorProvider.provider(), io.netty.channel.DefaultSelectStrategyFactory.INSTANCE);
     ServerBootstrap b = new ServerBootstrap()
-        .group(boss, workers)
+        .group(workers, workers)
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
@@ -53,12 +56,13 @@ public final class TdsServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            chooser.track(ch);
             ch.pipeline().addLast(new TdsChannelHandler(TdsServer.this.config, active, preLoginBudget,
                 nextSpid.getAndUpdate(s -> s >= 32000 ? 51 : s + 1)));
           }
         });
     long every = config.reloadCheckInterval().toMillis();
-    boss.scheduleAtFixedRate(() -> this.config.certificateReloader().ifPresent(java.util.function.BooleanSupplier::getAsBoolean),
+    workers.scheduleAtFixedRate(() -> this.config.certificateReloader().ifPresent(java.util.function.BooleanSupplier::getAsBoolean),
         every, every, TimeUnit.MILLISECONDS);
     try {
       this.channel = b.bind(config.host(), config.port()).sync().channel();
@@ -160,7 +164,6 @@ public final class TdsServer implements AutoCloseable {
   }
 
   private void shutdown() {
-    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }
