@@ -4,12 +4,15 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.DefaultSelectStrategyFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import java.nio.channels.spi.SelectorProvider;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -44,8 +47,8 @@ public final class TdsServer implements AutoCloseable {
     this.preLoginBudget = new PreLoginBudget(config.preLoginBudget());
     // One group for accepting and serving: a connection stays on the loop that accepted it while that
     // loop is not busier than the others, so a login is not handed to another thread (a wake-up per login).
-    this.workers = new NioEventLoopGroup(0, (java.util.concurrent.Executor) null, chooser,
-        java.nio.channels.spi.SelectorProvider.provider(), io.netty.channel.DefaultSelectStrategyFactory.INSTANCE);
+    this.workers = new NioEventLoopGroup(0, (Executor) null, chooser, SelectorProvider.provider(),
+        DefaultSelectStrategyFactory.INSTANCE);
     ServerBootstrap b = new ServerBootstrap()
         .group(workers, workers)
         .channel(NioServerSocketChannel.class)
