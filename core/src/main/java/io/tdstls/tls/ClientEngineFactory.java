@@ -285,29 +285,7 @@ public final class ClientEngineFactory implements ClientEngines {
     return facts;
   }
 
-  /**
-   * The SNI list of each host seen, at most {@link #SNI_MEMO_LIMIT} of them: telling an IP literal
-   * from a name (two patterns and an address parse) cost more than the rest of an engine's
-   * parameters, and a client connects to the same few hosts again and again.
-   */
-  private static final Map<String, List<SNIServerName>> SNI_MEMO = new java.util.concurrent.ConcurrentHashMap<>();
-
-  /** How many hosts {@link #SNI_MEMO} keeps before it starts over. */
-  static final int SNI_MEMO_LIMIT = 256;
-
-  static List<SNIServerName> serverNames(String host) {
-    List<SNIServerName> names = SNI_MEMO.get(host);
-    if (names == null) {
-      names = computeServerNames(host);
-      if (SNI_MEMO.size() >= SNI_MEMO_LIMIT) {
-        SNI_MEMO.clear();
-      }
-      SNI_MEMO.put(host, names);
-    }
-    return names;
-  }
-
-  private static List<SNIServerName> computeServerNames(String host) {
+  private static List<SNIServerName> serverNames(String host) {
     if (IpLiteral.isIpLiteral(host)) {
       return List.of();
     }

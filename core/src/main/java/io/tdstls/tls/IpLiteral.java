@@ -21,7 +21,7 @@ final class IpLiteral {
    * @return the address if {@code host} is an IP literal, else empty
    */
   static Optional<InetAddress> parse(String host) {
-    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String h = unbracketed(host);
     boolean v4 = IPV4.matcher(h).matches();
     boolean v6 = h.indexOf(':') >= 0 && IPV6_CHARS.matcher(h).matches();
     if (!v4 && !v6) {
@@ -42,6 +42,13 @@ final class IpLiteral {
    * @return true for IPv4 and IPv6 literals
    */
   static boolean isIpLiteral(String host) {
-    return parse(host).isPresent();
+    String h = unbracketed(host);
+    // the IPv4 pattern accepts exactly the dotted quads InetAddress parses, so no address is built for them (a
+    // client asks this for every TLS connection's SNI); the IPv6 pattern is only a filter, so parse those
+    return IPV4.matcher(h).matches() || (h.indexOf(':') >= 0 && parse(host).isPresent());
+  }
+
+  private static String unbracketed(String host) {
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 }
