@@ -69,12 +69,21 @@ final class BlockingTransport implements Closeable {
         watch = LoginDeadlines.shared().watch(s, System.nanoTime() + connectTimeout.toNanos());
       }
       s.connect(address); // blocks; the watch closes the socket at the connect timeout
-      if (watch != null && !watch.end()) {
+      if (watch != null && watch.fired()) {
         throw new SocketTimeoutException("connect timed out");
       }
-      watch = null;
-      if (loginDeadline != null) {
-        watch = LoginDeadlines.shared().watch(s, System.nanoTime() + Duration.between(Instant.now(), loginDeadline).toNanos());
+      if (loginDeadline == null) {
+        endQuietly(watch);
+        watch = null;
+      } else {
+        // the same watch goes on to the login deadline (should the connect deadline fire first, the login's
+        // first read finds the socket closed and reports the timeout)
+        long loginNanos = System.nanoTime() + Duration.between(Instant.now(), loginDeadline).toNanos();
+        if (watch == null) {
+          watch = LoginDeadlines.shared().watch(s, loginNanos);
+        } else {
+          watch.until(loginNanos);
+        }
       }
       return new BlockingTransport(peer, s, watch, loginDeadline);
     } catch (UnknownHostException e) {
